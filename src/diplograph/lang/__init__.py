@@ -1,0 +1,1 @@
+"""Per-language knowledge as data files (``de/``, ``en/``), read by :mod:`diplograph.lang.load`."""

@@ -1,0 +1,118 @@
+"""Typed, immutable records passed between the pipeline stages.
+
+Every span stores character offsets into the raw article text (``Article.text``), so each
+fact can be traced back to the exact characters it came from.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Granularity = Literal["day", "week", "month", "season", "year", "decade"]
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One input document as read, before any analysis."""
+
+    id: str
+    text: str
+    lang: str | None = None
+    published: str | None = None
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    origin: str | None = None  # path or path:line it was read from
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int  # offsets into NormText.text
+    end: int
+    is_word: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int  # offsets into NormText.text
+    end: int
+    tokens: tuple[Token, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A knowledge-base entry: a state, organisation, group, collective or person."""
+
+    id: str  # ISO3, organisation code, Wikidata QID, or dg:slug
+    code: str  # actor code it speaks for (corpus guideline): RUS, EU, HAMAS, WEST
+    name: str
+    kind: Literal["state", "igo", "group", "collective", "person"]
+    wikidata: str | None = None
+    country: str | None = None  # ISO3 the entity belongs to, if any
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """An actor named in the text, linked to the knowledge base."""
+
+    text: str
+    start: int  # offsets into Article.text
+    end: int
+    entity: Entity
+    form: str  # name, genitive, adjective, demonym, capital, metonym, institution, role, person, coreference
+    role: str | None = None  # office key (president, foreign_minister, …) where a role is named
+    metonymy: bool = False  # a capital or building standing for the government
+    sentence: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class OutletMention:
+    """A news outlet named in the text: a source, never an actor."""
+
+    text: str
+    start: int
+    end: int
+    name: str
+    country: str | None
+    state_media: bool
+    sentence: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpression:
+    text: str
+    start: int  # offsets into Article.text
+    end: int
+    value: str | None  # ISO 8601 at its own granularity: 2025, 2025-01, 2025-01-17, 2025-W03
+    granularity: Granularity | None
+    kind: Literal["date", "relative", "weekday", "anchored", "duration"]
+    modifier: str | None = None  # start, mid, end, since, until, before, after, approx, summer…
+    anchor: str | None = None  # id of a knowledge-base event the value is computed from
+    sentence: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An analysed article: its text read into sentences, actors and times."""
+
+    article: Article
+    lang: str
+    published: str | None
+    published_from: Literal["metadata", "option", "text", "none"]
+    norm_text: str
+    sentences: tuple[Sentence, ...]
+    actors: tuple[ActorMention, ...] = ()
+    outlets: tuple[OutletMention, ...] = ()
+    times: tuple[TimeExpression, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """A document that could not be analysed, with the reason; the batch goes on."""
+
+    origin: str
+    code: str
+    reason: str

@@ -1,0 +1,1 @@
+"""Time stage: find time expressions and normalise them against the article date."""

@@ -1,0 +1,122 @@
+"""Compile a language's time patterns (``lang/*/lang.toml``) into regular expressions.
+
+The grammar's word order is data: German writes "vor drei Tagen", English "three days ago";
+both are templates whose placeholders are filled from the language's word lists.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from diplograph.errors import LexiconError
+from diplograph.lang import load
+
+RULES = frozenset(
+    {
+        "anchored", "anchor_only", "date", "numeric_dmy", "numeric_mdy", "iso", "month_year", "month",
+        "year", "season_year", "weekday", "ago", "ahead", "relative_unit", "part_of_unit", "deictic",
+        "relative_year",
+    }
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class TimeGrammar:
+    lang: str
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    numbers: dict[str, int]
+    units: dict[str, str]
+    plural_units: frozenset[str]
+    parts: dict[str, str]
+    deictic: dict[str, int]
+    relative_years: dict[str, int]
+    this: frozenset[str]
+    last: frozenset[str]
+    next: frozenset[str]
+    since: frozenset[str]
+    until: frozenset[str]
+    future_markers: tuple[str, ...]
+    anchor_groups: tuple[str, ...]  # group of each anchor alternative, by index
+    anchor_dates: dict[str, tuple[str, ...]]  # group -> ISO dates
+
+
+def _alternation(name: str, words: object) -> str:
+    items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
+    body = "|".join(re.escape(w) for w in items) if items else "(?!)"
+    return f"(?P<{name}>{body})(?:(?<!\\w)|(?!\\w))"
+
+
+@cache
+def grammar(lang: str) -> TimeGrammar:
+    """The compiled grammar for ``lang`` (cached: it is built once per process)."""
+    cfg = load.settings_toml(lang).get("time", {})
+    path = load.lang_file(lang, "lang.toml")
+    months = load.months(lang)
+    weekdays = load.weekdays(lang)
+    numbers = load.numbers(lang)
+    anchor_rows = list(load.read_tsv(load.lang_file(lang, "anchors.tsv"), required=("pattern", "group")))
+    anchor_dates: dict[str, list[str]] = {}
+    for row in load.read_tsv(load.package_path("temporal", "data", "anchors.tsv"), required=("id", "group", "date")):
+        anchor_dates.setdefault(row["group"], []).append(row["date"])
+    for row in anchor_rows:
+        if row["group"] not in anchor_dates:
+            raise row.error(f"unknown anchor group {row['group']!r} (not in temporal/data/anchors.tsv)")
+        try:
+            re.compile(row["pattern"])
+        except re.error as exc:
+            raise row.error(f"bad regular expression: {exc}") from exc
+    anchor = "(?P<anchor>" + "|".join(f"(?P<anchor_{i}>{r['pattern']})" for i, r in enumerate(anchor_rows)) + ")"
+    fills = {
+        "day": r"(?P<day>[012]?\d|3[01])",
+        "year": r"(?P<year>(?:19|20)\d\d)",
+        "month": _alternation("month", months),
+        "weekday": _alternation("weekday", weekdays),
+        "number": r"(?P<number>\d{1,3}|" + _alternation("numword", numbers) + ")",
+        "unit": _alternation("unit", cfg.get("units", {})),
+        "part": _alternation("part", cfg.get("parts", {})),
+        "this": _alternation("this", cfg.get("this", [])),
+        "last": _alternation("last", cfg.get("last", [])),
+        "next": _alternation("next", cfg.get("next", [])),
+        "deictic": _alternation("deictic", cfg.get("deictic", {})),
+        "relative_year": _alternation("relyear", cfg.get("relative_years", {})),
+        "anchor": anchor,
+    }
+    prefix_words = list(cfg.get("prepositions", [])) + list(cfg.get("since", [])) + list(cfg.get("until", []))
+    prefix = "(?:" + _alternation("prep", prefix_words) + " )?"
+    patterns = []
+    for n, spec in enumerate(cfg.get("patterns", []), 1):
+        rule = spec.get("rule")
+        if rule not in RULES:
+            raise LexiconError(f"{path}: time pattern {n}: unknown rule {rule!r}", code="D207")
+        try:
+            body = re.sub(r"\{([a-z_]+)\}", lambda m: fills[m.group(1)], spec["pattern"])
+            regex = re.compile(f"(?<!\\w){prefix}(?:{body})(?:(?<!\\w)|(?!\\w))")
+        except KeyError as exc:
+            raise LexiconError(f"{path}: time pattern {n}: unknown placeholder {exc}", code="D207") from exc
+        except re.error as exc:
+            raise LexiconError(f"{path}: time pattern {n}: {exc}", code="D207") from exc
+        patterns.append((rule, regex))
+    return TimeGrammar(
+        lang=lang,
+        patterns=tuple(patterns),
+        months=months,
+        weekdays=weekdays,
+        numbers=numbers,
+        units=dict(cfg.get("units", {})),
+        plural_units=frozenset(cfg.get("plural_units", [])),
+        parts=dict(cfg.get("parts", {})),
+        deictic={k: int(v) for k, v in cfg.get("deictic", {}).items()},
+        relative_years={k: int(v) for k, v in cfg.get("relative_years", {}).items()},
+        this=frozenset(cfg.get("this", [])),
+        last=frozenset(cfg.get("last", [])),
+        next=frozenset(cfg.get("next", [])),
+        since=frozenset(cfg.get("since", [])),
+        until=frozenset(cfg.get("until", [])),
+        future_markers=tuple(cfg.get("future_markers", [])),
+        anchor_groups=tuple(r["group"] for r in anchor_rows),
+        anchor_dates={k: tuple(v) for k, v in anchor_dates.items()},
+    )

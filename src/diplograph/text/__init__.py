@@ -1,0 +1,1 @@
+"""Text stage: repair extraction damage, split sentences, tokenise, identify the language."""
