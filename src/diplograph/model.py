@@ -24,6 +24,7 @@ class Article:
     url: str | None = None
     source: str | None = None
     origin: str | None = None  # path or path:line it was read from
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +46,7 @@ class Sentence:
 class Entity:
     """A knowledge-base entry: a state, organisation, group, collective or person."""
 
-    id: str  # ISO3, organisation code, Wikidata QID, or dg:slug
+    id: str | None  # ISO3, organisation code, Wikidata QID, dg:slug; None for a person we do not know
     code: str  # actor code it speaks for (corpus guideline): RUS, EU, HAMAS, WEST
     name: str
     kind: Literal["state", "igo", "group", "collective", "person"]

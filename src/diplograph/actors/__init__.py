@@ -1,0 +1,1 @@
+"""Actor stage: the knowledge base, and finding and linking actor mentions in text."""

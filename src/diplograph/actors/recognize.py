@@ -1,0 +1,343 @@
+"""Find actor mentions, link them to the knowledge base, and resolve roles by date.
+
+Per sentence: (1) longest-match gazetteer lookup over tokens, including the parts of
+hyphenated compounds ("US-Präsident", "russisch-iranische"); (2) role phrases get their
+country from an adjacent adjective, genitive, compound prefix, "of"-phrase or following name,
+and their holder from the dated offices; (3) capitals are metonyms unless used as places;
+(4) "die beiden Länder" / "both countries" refer back to the last two states named.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from diplograph.actors.kb import OFFICES, KnowledgeBase
+from diplograph.actors.lexicon import Entry, Lexicon
+from diplograph.model import ActorMention, Entity, OutletMention, Sentence, Token
+from diplograph.text.normalize import NormText
+
+_PERSON_OFFICE_GROUPS = frozenset({"head_of_state", "head_of_government", "top_leader", "counterpart"})
+_MAX_UNKNOWN_NAME_TOKENS = 4
+
+
+@dataclass(slots=True)
+class _Item:
+    """A gazetteer match inside one sentence (token indices are sentence-relative)."""
+
+    entry: Entry
+    first: int
+    last: int  # exclusive
+    start: int  # offsets into the repaired text
+    end: int
+    in_compound: bool = False
+    consumed: bool = False
+
+
+def find_actors(
+    norm: NormText,
+    sentences: tuple[Sentence, ...],
+    *,
+    lexicon: Lexicon,
+    kb: KnowledgeBase,
+    on: date | None,
+) -> tuple[tuple[ActorMention, ...], tuple[OutletMention, ...]]:
+    """All actor and outlet mentions of a document, in text order.
+
+    Args:
+        on: the day roles are resolved for (the publication date); None leaves roles at
+            their country.
+    """
+    actors: list[ActorMention] = []
+    outlets: list[OutletMention] = []
+    for index, sent in enumerate(sentences):
+        items = _match(sent.tokens, lexicon)
+        _drop_guarded(items, sent.tokens, lexicon)
+        for item in items:
+            if item.entry.kind == "outlet":
+                outlet = kb.outlets[item.entry.key]
+                start, end = norm.raw_span(item.start, item.end)
+                outlets.append(
+                    OutletMention(norm.text[item.start : item.end], start, end, outlet.name, outlet.country,
+                                  outlet.state_media, index)
+                )  # fmt: skip
+        mentions = _link(items, sent.tokens, norm, kb, lexicon, on, index, actors)
+        actors.extend(mentions)
+    return tuple(actors), tuple(outlets)
+
+
+def _match(tokens: tuple[Token, ...], lexicon: Lexicon) -> list[_Item]:
+    items: list[_Item] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        token = tokens[i]
+        found = False
+        for surface, entry in lexicon.candidates(token.text):
+            length = len(surface)
+            if i + length <= n and all(tokens[i + k].text == surface[k] for k in range(1, length)):
+                items.append(_Item(entry, i, i + length, token.start, tokens[i + length - 1].end))
+                i += length
+                found = True
+                break
+        if found:
+            continue
+        if "-" in token.text and token.is_word:
+            items.extend(_compound_parts(token, i, lexicon))
+        i += 1
+    return items
+
+
+def _compound_parts(token: Token, i: int, lexicon: Lexicon) -> list[_Item]:
+    """Actors and roles inside "US-Präsident", "russisch-iranischen", "Iran-Abkommen"."""
+    items = []
+    offset = token.start
+    pieces = token.text.split("-")
+    for n, piece in enumerate(pieces):
+        entry = lexicon.parts.get(piece)
+        if entry is None:
+            hits = [e for surface, e in lexicon.candidates(piece) if len(surface) == 1]
+            entry = hits[0] if hits else None
+            if entry is not None and entry.kind not in ("actor", "role") and not (
+                entry.kind == "person" and n == 0
+            ):
+                entry = None
+        if entry is not None:
+            items.append(_Item(entry, i, i + 1, offset, offset + len(piece), in_compound=True))
+        offset += len(piece) + 1
+    return items
+
+
+def _drop_guarded(items: list[_Item], tokens: tuple[Token, ...], lexicon: Lexicon) -> None:
+    """Drop matches that are likely part of a longer proper name ("West Bank", "Jordan River")."""
+    keep = []
+    for item in items:
+        entry = item.entry
+        if entry.kind == "actor" and not item.in_compound:
+            after = tokens[item.last] if item.last < len(tokens) else None
+            before = tokens[item.first - 1] if item.first > 0 else None
+            cap_after = after is not None and after.is_word and after.text[:1].isupper()
+            cap_before = before is not None and before.is_word and before.text[:1].isupper() and item.first > 1
+            guarded = lexicon.rules.proper_noun_guard and entry.form in ("name", "capital", "member")
+            if (guarded or entry.weak) and cap_after and not _starts_item(items, item.last):
+                continue
+            if entry.weak and cap_before and not _ends_item(items, item.first):
+                continue
+        keep.append(item)
+    items[:] = keep
+
+
+def _starts_item(items: list[_Item], token_index: int) -> bool:
+    return any(other.first == token_index and not other.in_compound for other in items)
+
+
+def _ends_item(items: list[_Item], token_index: int) -> bool:
+    return any(other.last == token_index and not other.in_compound for other in items)
+
+
+def _link(
+    items: list[_Item],
+    tokens: tuple[Token, ...],
+    norm: NormText,
+    kb: KnowledgeBase,
+    lexicon: Lexicon,
+    on: date | None,
+    index: int,
+    earlier: list[ActorMention],
+) -> list[ActorMention]:
+    rules = lexicon.rules
+    mentions: list[ActorMention] = []
+
+    def emit(item_start: int, item_end: int, entity: Entity, form: str, role: str | None, metonymy: bool = False):
+        start, end = norm.raw_span(item_start, item_end)
+        mentions.append(
+            ActorMention(norm.text[item_start:item_end], start, end, entity, form, role, metonymy, index)
+        )
+
+    # Roles first: they absorb the adjectives, genitives and prefixes that name their country.
+    for item in items:
+        if item.entry.kind == "role" and not item.consumed:
+            _link_role(item, items, tokens, kb, lexicon, on, earlier + mentions, emit)
+    for item in items:
+        entry = item.entry
+        if item.consumed or entry.kind in ("outlet", "role"):
+            continue
+        if entry.kind == "person":
+            person = kb.people[entry.key]
+            entity, office = kb.person_entity(person, on)
+            if entity.code:
+                emit(item.start, item.end, entity, "person", office)
+            continue
+        if entry.kind == "coref":
+            for entity in _refer_back(entry, earlier + mentions, kb):
+                emit(item.start, item.end, entity, "coreference", None)
+            continue
+        entity = kb.entities[entry.key]
+        metonymy = False
+        if entry.form in ("capital", "metonym"):
+            before = tokens[item.first - 1].text if item.first > 0 else ""
+            metonymy = before not in rules.locative_prepositions and before.lower() not in rules.locative_prepositions
+        emit(item.start, item.end, entity, entry.form, None, metonymy)
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return mentions
+
+
+def _link_role(item, items, tokens, kb, lexicon, on, earlier, emit) -> None:  # noqa: ANN001
+    """Resolve a role word to a country and, where the date allows, to its holder."""
+    rules = lexicon.rules
+    entry = item.entry
+    office = entry.key
+    country: str | None = entry.actor
+    start = item.start
+    time_shift = False
+    # Modifiers before the role: "der iranische Präsident", "Iran's president", "US-Präsident".
+    cursor = item.first
+    for other in reversed(items):
+        if other is item or other.consumed:
+            continue
+        if other.in_compound and other.first == item.first and other.end <= item.start and other.entry.kind == "actor":
+            country = country or other.entry.key
+            other.consumed = True
+            start = min(start, tokens[item.first].start)
+            continue
+        if other.last <= cursor and other.entry.kind == "actor" and not other.in_compound:
+            gap = [t.text for t in tokens[other.last : cursor]]
+            if all(word in rules.role_modifiers or word in ("'s", "’s") for word in gap) and other.entry.form in (
+                "adjective", "genitive", "name", "capital", "metonym", "institution",
+            ):  # fmt: skip
+                country = country or other.entry.key
+                other.consumed = True
+                start = other.start
+            break
+    if item.in_compound:
+        # "US-Präsident": the prefix was handled above; nothing else to do here.
+        pass
+    first_modifier = _token_index_at(tokens, start)
+    if first_modifier > 0 and tokens[first_modifier - 1].text in rules.role_time_shift:
+        time_shift = True
+    # After the role: "Präsident des Iran", "President of Iran", "Präsident Wladimir Putin".
+    end = item.end
+    named_person: Entity | None = None
+    after = item.last
+    for link in rules.genitive_links:
+        if tuple(t.text for t in tokens[after : after + len(link)]) == link:
+            follower = _item_at(items, after + len(link))
+            if follower is not None and follower.entry.kind == "actor" and country is None:
+                country = follower.entry.key
+                follower.consumed = True
+                end = follower.end
+            break
+    else:
+        follower = _item_at(items, after)
+        if follower is not None and follower.entry.kind == "actor" and follower.entry.form == "genitive" and not country:
+            country = follower.entry.key
+            follower.consumed = True
+            end = follower.end
+    skip = 1 if after < len(tokens) and tokens[after].text == "," else 0
+    follower = _item_at(items, after + skip) or _item_at(items, after)
+    if follower is not None and follower.entry.kind == "person":
+        named_person, _ = kb.person_entity(kb.people[follower.entry.key], on)
+        country = country or named_person.code
+    elif country and office not in ("government", "armed_forces", "foreign_ministry", "defence_ministry", "embassy",
+                                     "state_media", "intelligence"):
+        unknown = _unknown_name(tokens, after + skip, items)
+        if unknown is not None:
+            name_start, name_end, name = unknown
+            emit(name_start, name_end, Entity(None, country, name, "person", None, country), "person", office)
+    if office == "counterpart":
+        office = _counterpart_office(earlier) or "counterpart"
+    if country is None:
+        resolved = _role_coreference(office, earlier)
+        if resolved is None:
+            return
+        emit(start, end, resolved.entity, "role", resolved.role)
+        return
+    if named_person is not None:
+        emit(start, end, replace(named_person, code=country if named_person.code != country else named_person.code),
+             "role", office)
+        return
+    holder = None
+    if on is not None and not time_shift and (office in OFFICES or office in kb.office_groups):
+        holder = kb.holder(country, office, on)
+    if holder is not None:
+        entity, held = kb.person_entity(holder, on)
+        emit(start, end, replace(entity, code=country), "role", held or office)
+        return
+    state = kb.entities.get(country)
+    if state is not None:
+        emit(start, end, state, "role", office)
+
+
+def _token_index_at(tokens: tuple[Token, ...], offset: int) -> int:
+    for n, token in enumerate(tokens):
+        if token.start <= offset < token.end or token.start >= offset:
+            return n
+    return len(tokens)
+
+
+def _item_at(items: list[_Item], token_index: int) -> _Item | None:
+    for item in items:
+        if item.first == token_index and not item.in_compound and not item.consumed:
+            return item
+    return None
+
+
+def _unknown_name(tokens: tuple[Token, ...], first: int, items: list[_Item]) -> tuple[int, int, str] | None:
+    """Capitalised words right after a role, not known as anything: an unlisted person."""
+    n = first
+    while (
+        n < len(tokens)
+        and n - first < _MAX_UNKNOWN_NAME_TOKENS
+        and tokens[n].is_word
+        and tokens[n].text[:1].isupper()
+        and "-" not in tokens[n].text
+        and not any(it.first <= n < it.last for it in items)
+    ):
+        n += 1
+    # Need at least two words: a first name and a surname ("Ali Bagheri").
+    if n - first < 2:
+        return None
+    return tokens[first].start, tokens[n - 1].end, " ".join(t.text for t in tokens[first:n])
+
+
+@dataclass(frozen=True, slots=True)
+class _Resolved:
+    entity: Entity
+    role: str | None
+
+
+def _counterpart_office(earlier: list[ActorMention]) -> str | None:
+    """"Amtskollege" / "counterpart" holds the same office as the last role-holder named."""
+    for mention in reversed(earlier[-12:]):
+        if mention.role in OFFICES and mention.entity.kind == "person":
+            return mention.role
+    return None
+
+
+def _role_coreference(office: str, earlier: list[ActorMention]) -> _Resolved | None:
+    """A bare "der Präsident" / "the president": the last person named with that office."""
+    for mention in reversed(earlier):
+        if mention.entity.kind == "person" and mention.role == office:
+            return _Resolved(mention.entity, mention.role)
+    return None
+
+
+def _refer_back(entry: Entry, earlier: list[ActorMention], kb: KnowledgeBase) -> list[Entity]:
+    """The last ``entry.count`` distinct actors of the requested kind, most recent first."""
+    found: dict[str, Entity] = {}
+    for mention in reversed(earlier):
+        entity = mention.entity
+        if entry.key == "person":
+            if entity.kind != "person" or entity.id in found:
+                continue
+            found[entity.id or entity.name] = entity
+        else:
+            if entity.code in found or mention.form == "coreference":
+                continue
+            state = kb.entities.get(entity.code)
+            if state is None or state.kind != "state":
+                continue
+            found[entity.code] = state
+        if len(found) == entry.count:
+            break
+    return list(found.values())[::-1] if len(found) == entry.count else []

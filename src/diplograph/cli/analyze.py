@@ -1,0 +1,105 @@
+"""``diplograph analyze``: read documents and print what was found in each."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from diplograph.cli.app import app, err_console
+from diplograph.ingest import read_inputs
+from diplograph.model import Document, Rejection
+from diplograph.pipeline import Options, analyze_all
+from diplograph.serialize import document_json, rejection_json
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    pretty = "pretty"
+    table = "table"
+
+
+@app.command("analyze")
+def analyze_cli(
+    paths: list[str] = typer.Argument(..., help="Files, folders, JSON Lines corpora, or - for stdin."),
+    output_format: OutputFormat = typer.Option(
+        OutputFormat.json, "--format", "-f", help="json: one JSON object per line; pretty: indented JSON; table."
+    ),
+    lang: str = typer.Option("auto", "--lang", help="auto, de or en."),
+    published: str | None = typer.Option(None, "--published", help="Publication date for every document."),
+    kb: Path | None = typer.Option(None, "--kb", help="Folder with your own knowledge-base files."),
+    config: Path | None = typer.Option(None, "--config", help="Settings file overriding settings.toml."),
+) -> None:
+    """Find actors and times in each document and print them."""
+    options = Options.create(lang=lang, published=published, kb_dir=kb, config=config)
+    rejected = run_analyze(paths, options=options, output_format=output_format.value)
+    if rejected:
+        raise typer.Exit(1)
+
+
+def run_analyze(paths: list[str], *, options: Options, output_format: str) -> int:
+    """Print every document; report rejections on stderr. Returns how many were rejected."""
+    assert options.settings is not None
+    console = Console(soft_wrap=True)
+    items = list(read_inputs(paths, settings=options.settings))
+    rejected = 0
+    show_progress = err_console.is_terminal and len(items) > 20
+    progress = Progress(
+        TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err_console, transient=True, disable=not show_progress,
+    )  # fmt: skip
+    with progress:
+        task = progress.add_task("analyse", total=len(items))
+        for result in analyze_all(items, options=options):
+            progress.advance(task)
+            if isinstance(result, Rejection):
+                rejected += 1
+                err_console.print(
+                    f"[yellow]skipped[/yellow] {result.origin}: [{result.code}] {result.reason}", highlight=False
+                )
+                continue
+            _print(result, output_format, console)
+    if rejected:
+        err_console.print(f"{len(items) - rejected} analysed, {rejected} skipped", highlight=False)
+    return rejected
+
+
+def _print(doc: Document, output_format: str, console: Console) -> None:
+    record = document_json(doc)
+    if output_format == "json":
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    elif output_format == "pretty":
+        sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+    else:
+        _table(record, console)
+
+
+def _table(record: dict, console: Console) -> None:
+    meta = record["document"]
+    console.rule(f"{meta['id']}  ({meta['lang']}, published {meta['published'] or 'unknown'})")
+    actors = Table("text", "span", "code", "name", "kind", "role", "form", title="actors", title_justify="left")
+    for a in record["actors"]:
+        e = a["entity"]
+        actors.add_row(a["text"], f"{a['start']}-{a['end']}", e["code"], e["name"], e["kind"], e["role"] or "",
+                       a["form"] + (" (metonymy)" if a["metonymy"] else ""))  # fmt: skip
+    console.print(actors)
+    if record["outlets"]:
+        outlets = Table("text", "span", "outlet", "country", title="outlets (sources)", title_justify="left")
+        for o in record["outlets"]:
+            outlets.add_row(o["text"], f"{o['start']}-{o['end']}", o["name"], o["country"] or "")
+        console.print(outlets)
+    times = Table("text", "span", "value", "granularity", "kind", "modifier", title="times", title_justify="left")
+    for t in record["times"]:
+        times.add_row(t["text"], f"{t['start']}-{t['end']}", t["value"] or "?", t["granularity"] or "", t["kind"],
+                      t["modifier"] or "")  # fmt: skip
+    console.print(times)
+
+
+def rejection_line(rejection: Rejection) -> str:
+    return json.dumps(rejection_json(rejection), ensure_ascii=False)

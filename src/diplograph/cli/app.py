@@ -1,0 +1,66 @@
+"""The ``diplograph`` command: one typer app, a module per command group."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+from rich.console import Console
+
+from diplograph import __version__
+from diplograph.errors import DiplographError
+
+app = typer.Typer(
+    name="diplograph",
+    help="Turn news articles into a sourced, time-stamped graph of international relations.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err_console = Console(stderr=True)
+_state = {"debug": False}
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"diplograph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks for errors."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version."),
+) -> None:
+    _state["debug"] = debug
+
+
+def register() -> None:
+    from diplograph.cli import analyze, demo, kb  # noqa: F401  (commands register themselves)
+
+
+def main() -> None:
+    """Entry point: a :class:`DiplographError` becomes one red line and exit code 1."""
+    register()
+    try:
+        app(standalone_mode=False)
+    except DiplographError as exc:
+        if _state["debug"]:
+            raise
+        err_console.print(f"[red]error:[/red] {exc}", highlight=False)
+        sys.exit(1)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        err_console.print("[red]aborted[/red]")
+        sys.exit(130)
+    except Exception as exc:  # click usage errors and the like
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if _state["debug"]:
+            raise
+        err_console.print(f"[red]internal error:[/red] {type(exc).__name__}: {exc} (run with --debug for details)")
+        sys.exit(3)

@@ -1,0 +1,56 @@
+"""Turn bytes into text, or say clearly why not."""
+
+from __future__ import annotations
+
+from diplograph import errors
+from diplograph.errors import InputError
+
+_SNIFF = 8192
+
+
+def decode(data: bytes, *, max_bytes: int) -> tuple[str, tuple[str, ...]]:
+    """Text of ``data`` and any warnings; raises :class:`InputError` for unusable input."""
+    if len(data) > max_bytes:
+        raise InputError(f"{len(data):,} bytes is over the limit of {max_bytes:,} (setting ingest.max_bytes)",
+                         code=errors.TOO_LARGE)  # fmt: skip
+    if not data.strip():
+        raise InputError("empty document", code=errors.EMPTY)
+    head = data[:_SNIFF]
+    if b"\x00" in head and not (head.startswith((b"\xff\xfe", b"\xfe\xff"))):
+        raise InputError("binary content (NUL bytes), not text", code=errors.BINARY)
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), ()
+            except UnicodeDecodeError as exc:
+                raise InputError(f"starts with a {codec} byte-order mark but does not decode: {exc.reason}",
+                                 code=errors.UNDECODABLE) from exc  # fmt: skip
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        text, warning = _guess(data)
+        return _check_text(text), (warning,)
+    return _check_text(text), ()
+
+
+def _guess(data: bytes) -> tuple[str, str]:
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None or best.encoding is None:
+        raise InputError("not UTF-8 and no other encoding fits", code=errors.UNDECODABLE)
+    try:
+        text = data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise InputError(f"not UTF-8; {best.encoding} does not decode it either", code=errors.UNDECODABLE) from exc
+    return text, f"not UTF-8: decoded as {best.encoding}"
+
+
+def _check_text(text: str) -> str:
+    sample = text[:_SNIFF]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    if sample and controls / len(sample) > 0.05:
+        raise InputError("binary content (control characters), not text", code=errors.BINARY)
+    if not text.strip():
+        raise InputError("empty document (only whitespace)", code=errors.EMPTY)
+    return text

@@ -1,0 +1,163 @@
+"""Read every supported input into articles; a bad document becomes a :class:`Rejection`.
+
+Supported: plain text (with an optional ``NAME.meta.json`` beside ``NAME.txt``), HTML
+(article body extracted with trafilatura), JSON Lines (one article per line with ``text``),
+folders of those, and ``-`` for standard input.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from diplograph import errors
+from diplograph.errors import InputError, UsageError
+from diplograph.ingest.decode import decode
+from diplograph.ingest.html import extract_html, looks_like_html
+from diplograph.model import Article, Rejection
+from diplograph.settings import Settings
+
+log = logging.getLogger(__name__)
+META_FIELDS = ("title", "published", "url", "source", "lang", "id")
+_SKIPPED_SUFFIXES = (".meta.json", ".gold.json")
+
+
+def read_inputs(paths: Iterable[str], *, settings: Settings) -> Iterator[Article | Rejection]:
+    """Articles (or rejections) from files, folders and ``-``, in a stable order."""
+    for raw_path in paths:
+        if raw_path == "-":
+            yield from _read_stream(sys.stdin.buffer.read(), "<stdin>", settings)
+            continue
+        path = Path(raw_path)
+        if path.is_dir():
+            files = sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and p.name.lower().endswith(settings.extensions)
+                and not p.name.endswith(_SKIPPED_SUFFIXES)
+            )  # fmt: skip
+            for file in files:
+                yield from _read_file(file, settings)
+        elif path.is_file():
+            yield from _read_file(path, settings)
+        else:
+            raise UsageError(f"{raw_path}: no such file or folder", code="D403")
+
+
+def _read_file(path: Path, settings: Settings) -> Iterator[Article | Rejection]:
+    origin = str(path)
+    try:
+        size = path.stat().st_size
+        if size > settings.max_bytes:
+            raise InputError(f"{size:,} bytes is over the limit of {settings.max_bytes:,} (setting ingest.max_bytes)",
+                             code=errors.TOO_LARGE)  # fmt: skip
+        data = path.read_bytes()
+    except InputError as exc:
+        yield Rejection(origin, exc.code, exc.reason)
+        return
+    except OSError as exc:
+        yield Rejection(origin, errors.UNREADABLE, f"cannot read: {exc.strerror}")
+        return
+    name = path.name.lower()
+    if name.endswith((".jsonl", ".ndjson")):
+        yield from _read_jsonl(data, origin, settings)
+        return
+    try:
+        text, warnings = decode(data, max_bytes=settings.max_bytes)
+        meta, meta_warnings = _sidecar(path)
+        if name.endswith((".html", ".htm")) or looks_like_html(text):
+            body, html_meta = extract_html(text)
+            meta = {**html_meta, **meta}
+            text = body
+        doc_id = str(meta.get("id") or path.name.split(".")[0])
+        yield _article(doc_id, text, meta, origin, warnings + meta_warnings)
+    except InputError as exc:
+        yield Rejection(origin, exc.code, exc.reason)
+
+
+def _read_stream(data: bytes, origin: str, settings: Settings) -> Iterator[Article | Rejection]:
+    lines = [line for line in data.splitlines() if line.strip()]
+    if lines and all(line.lstrip().startswith(b"{") for line in lines[:5]):
+        yield from _read_jsonl(data, origin, settings)
+        return
+    try:
+        text, warnings = decode(data, max_bytes=settings.max_bytes)
+        meta: dict = {}
+        if looks_like_html(text):
+            text, meta = extract_html(text)
+        yield _article("stdin", text, meta, origin, warnings)
+    except InputError as exc:
+        yield Rejection(origin, exc.code, exc.reason)
+
+
+def _read_jsonl(data: bytes, origin: str, settings: Settings) -> Iterator[Article | Rejection]:
+    """One article per line; a bad line is rejected with its line number, the rest go on."""
+    for number, raw_line in enumerate(data.split(b"\n"), 1):
+        if not raw_line.strip():
+            continue
+        where = f"{origin}:{number}"
+        try:
+            line, warnings = decode(raw_line, max_bytes=settings.max_bytes)
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"malformed JSON: {exc.msg} at column {exc.colno}", code=errors.MALFORMED_JSON) from exc
+            if not isinstance(record, dict):
+                raise InputError("a JSON Lines record must be an object", code=errors.MALFORMED_JSON)
+            text = record.get("text")
+            if not isinstance(text, str):
+                raise InputError("record has no string field 'text'", code=errors.MALFORMED_JSON)
+            if not text.strip():
+                raise InputError("empty document", code=errors.EMPTY)
+            meta, meta_warnings = _clean_meta(record)
+            if looks_like_html(text):
+                text, html_meta = extract_html(text)
+                meta = {**html_meta, **meta}
+            doc_id = str(meta.get("id") or f"{Path(origin).name.split('.')[0]}-{number}")
+            yield _article(doc_id, text, meta, where, warnings + meta_warnings)
+        except InputError as exc:
+            yield Rejection(where, exc.code, exc.reason)
+
+
+def _sidecar(path: Path) -> tuple[dict, tuple[str, ...]]:
+    """Metadata from ``NAME.meta.json`` beside ``NAME.txt``; a broken one is a warning, not a loss."""
+    meta_path = path.with_name(path.name.split(".")[0] + ".meta.json")
+    if not meta_path.is_file():
+        return {}, ()
+    try:
+        record = json.loads(meta_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return {}, (f"[{errors.BAD_METADATA}] ignored {meta_path.name}: {exc}",)
+    if not isinstance(record, dict):
+        return {}, (f"[{errors.BAD_METADATA}] ignored {meta_path.name}: not a JSON object",)
+    return _clean_meta(record)
+
+
+def _clean_meta(record: dict) -> tuple[dict, tuple[str, ...]]:
+    meta = {}
+    warnings = []
+    for key in META_FIELDS:
+        value = record.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str | int):
+            warnings.append(f"[{errors.BAD_METADATA}] ignored field {key!r}: not a string")
+            continue
+        meta[key] = str(value)
+    return meta, tuple(warnings)
+
+
+def _article(doc_id: str, text: str, meta: dict, origin: str, warnings: tuple[str, ...]) -> Article:
+    return Article(
+        id=doc_id,
+        text=text,
+        lang=meta.get("lang"),
+        published=meta.get("published"),
+        title=meta.get("title"),
+        url=meta.get("url"),
+        source=meta.get("source"),
+        origin=origin,
+        warnings=warnings,
+    )

@@ -1,0 +1,136 @@
+"""The reading pipeline: article -> repaired text -> sentences -> times -> actors.
+
+Each stage is a plain function; this module only calls them in order. Event coding joins
+here in a later stage.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from diplograph import errors
+from diplograph.actors.kb import KnowledgeBase, kb_folders, load_kb
+from diplograph.actors.lexicon import lexicon
+from diplograph.actors.recognize import find_actors
+from diplograph.errors import InputError
+from diplograph.lang.load import SUPPORTED_LANGUAGES
+from diplograph.model import Article, Document, Rejection
+from diplograph.settings import Settings, load_settings
+from diplograph.temporal.dates import PartialDate
+from diplograph.temporal.tagger import tag_times
+from diplograph.text.langid import identify
+from diplograph.text.normalize import normalize
+from diplograph.text.tokenize import split_sentences
+
+_DATELINE_CHARS = 300
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """What a run is told from outside: language and date overrides, knowledge base, settings."""
+
+    lang: str = "auto"
+    published: str | None = None
+    kb: KnowledgeBase | None = None
+    settings: Settings | None = None
+
+    @classmethod
+    def create(
+        cls, *, lang: str = "auto", published: str | None = None, kb_dir: str | Path | None = None,
+        config: str | Path | None = None,
+    ) -> Options:
+        if lang not in ("auto", *SUPPORTED_LANGUAGES):
+            raise errors.UsageError(f"--lang must be auto, de or en, not {lang!r}", code="D404")
+        if published is not None and PartialDate.parse(published) is None:
+            raise errors.UsageError(f"--published must be YYYY-MM-DD, YYYY-MM or YYYY, not {published!r}",
+                                    code="D405")  # fmt: skip
+        return cls(lang=lang, published=published, kb=load_kb(kb_folders(kb_dir)), settings=load_settings(config))
+
+
+def analyze(article: Article, *, options: Options | None = None) -> Document:
+    """Read one article. Raises :class:`InputError` when it cannot be analysed."""
+    options = options or Options.create()
+    kb = options.kb or load_kb(kb_folders())
+    settings = options.settings or load_settings()
+    if not article.text.strip():
+        raise InputError("empty document", code=errors.EMPTY)
+    norm = normalize(article.text)
+    lang = _language(article, norm.text, options, settings)
+    sentences = split_sentences(norm.text, lang=lang)
+    published, published_from = _publication_date(article, norm, sentences, lang, options)
+    reference = PartialDate.parse(published)
+    times = tag_times(norm, sentences, lang=lang, reference=reference)
+    on = None
+    if reference is not None:
+        on = reference.as_date() or PartialDate(reference.year, reference.month or 7, 1 if reference.month else 1).as_date()
+    actors, outlets = find_actors(norm, sentences, lexicon=lexicon(lang, kb), kb=kb, on=on)
+    return Document(
+        article=article,
+        lang=lang,
+        published=published,
+        published_from=published_from,  # type: ignore[arg-type]
+        norm_text=norm.text,
+        sentences=sentences,
+        actors=actors,
+        outlets=outlets,
+        times=times,
+        warnings=article.warnings,
+    )
+
+
+def analyze_all(items: Iterable[Article | Rejection], *, options: Options) -> Iterator[Document | Rejection]:
+    """Analyse a stream; a document that fails becomes a rejection and the stream goes on."""
+    for item in items:
+        if isinstance(item, Rejection):
+            yield item
+            continue
+        try:
+            yield analyze(item, options=options)
+        except InputError as exc:
+            yield Rejection(item.origin or item.id, exc.code, exc.reason)
+        except RecursionError as exc:  # pragma: no cover - pathological input
+            yield Rejection(item.origin or item.id, errors.UNREADABLE, f"internal limit reached: {exc}")
+
+
+def _language(article: Article, text: str, options: Options, settings: Settings) -> str:
+    if options.lang != "auto":
+        return options.lang
+    declared = (article.lang or "").lower()[:2]
+    if declared:
+        if declared not in SUPPORTED_LANGUAGES:
+            raise InputError(f"language {declared!r} is not supported (only de, en)", code=errors.UNKNOWN_LANGUAGE)
+        return declared
+    found, _counts = identify(text)
+    if found in SUPPORTED_LANGUAGES:
+        return found
+    if found is None and settings.fallback_language:
+        return settings.fallback_language
+    what = f"identified as {found!r}" if found else "could not be identified"
+    raise InputError(f"language {what}; only de and en are supported (use --lang to force one)",
+                     code=errors.UNKNOWN_LANGUAGE)  # fmt: skip
+
+
+def _publication_date(article: Article, norm, sentences, lang: str, options: Options) -> tuple[str | None, str]:  # noqa: ANN001
+    """Option, then metadata, then a full date in the dateline or header of the text."""
+    if options.published:
+        return options.published, "option"
+    meta = PartialDate.parse(article.published)
+    header = _dateline(norm, sentences, lang)
+    if meta is not None:
+        # A header date refines a partial metadata date ("2024-10" + "25.10.2024").
+        if header and meta.granularity != "day" and header.startswith(meta.iso()):
+            return header, "text"
+        return meta.iso(), "metadata"
+    if header:
+        return header, "text"
+    return None, "none"
+
+
+def _dateline(norm, sentences, lang: str) -> str | None:  # noqa: ANN001
+    head = tuple(s for s in sentences if s.start < _DATELINE_CHARS)[:3]
+    for expression in tag_times(norm, head, lang=lang, reference=None):
+        if expression.kind == "date" and expression.granularity == "day" and expression.value:
+            return expression.value
+    return None
