@@ -243,7 +243,8 @@ def _link_role(item, items, tokens, kb, lexicon, on, earlier, emit) -> None:  # 
         unknown = _unknown_name(tokens, after + skip, items)
         if unknown is not None:
             name_start, name_end, name = unknown
-            emit(name_start, name_end, Entity(None, country, name, "person", None, country), "person", office)
+            named_person = Entity(None, country, name, "person", None, country)
+            emit(name_start, name_end, named_person, "person", office)
     if office == "counterpart":
         office = _counterpart_office(earlier) or "counterpart"
     if country is None:
@@ -334,10 +335,10 @@ def _refer_back(entry: Entry, earlier: list[ActorMention], kb: KnowledgeBase) ->
         else:
             if entity.code in found or mention.form == "coreference":
                 continue
-            state = kb.entities.get(entity.code)
-            if state is None or state.kind != "state":
+            actor = kb.entities.get(entity.code)
+            if actor is None or (entry.key == "state" and actor.kind != "state"):
                 continue
-            found[entity.code] = state
+            found[entity.code] = actor
         if len(found) == entry.count:
             break
     return list(found.values())[::-1] if len(found) == entry.count else []

@@ -45,7 +45,10 @@ class TimeGrammar:
 
 
 def _alternation(name: str, words: object) -> str:
-    items = sorted({str(w) for w in words}, key=len, reverse=True)  # type: ignore[attr-defined]
+    """Named alternation of ``words`` (also capitalised, for sentence starts), longest first."""
+    variants = {str(w) for w in words}  # type: ignore[attr-defined]
+    variants |= {w[:1].upper() + w[1:] for w in variants}
+    items = sorted(variants, key=len, reverse=True)
     body = "|".join(re.escape(w) for w in items) if items else "(?!)"
     return f"(?P<{name}>{body})(?:(?<!\\w)|(?!\\w))"
 

@@ -71,12 +71,19 @@ def _modifier(m: re.Match[str], g: TimeGrammar) -> str | None:
     if prep in g.until:
         return "until"
     part = m.groupdict().get("part")
-    return g.parts.get(part) if part else None
+    return _lookup(g.parts, part) if part else None
+
+
+def _lookup(table: dict, key: str):  # noqa: ANN202
+    """``table[key]``, also for the capitalised form of a key written in lower case."""
+    if key in table:
+        return table[key]
+    return table[key[:1].lower() + key[1:]]
 
 
 def _number(m: re.Match[str], g: TimeGrammar) -> int:
     raw = m.group("number")
-    return int(raw) if raw.isdigit() else g.numbers[raw]
+    return int(raw) if raw.isdigit() else _lookup(g.numbers, raw)
 
 
 def _relation(m: re.Match[str], g: TimeGrammar) -> int | None:
@@ -126,28 +133,28 @@ def _resolve(
     if rule == "weekday":
         return _weekday(groups, g, ref, sentence, modifier)
     if rule in ("ago", "ahead"):
-        unit = g.units[groups["unit"]]
+        unit = _lookup(g.units, groups["unit"])
         amount = _number(m, g) * (-1 if rule == "ago" else 1)
         return _shifted(ref, ref_day, amount, unit, "relative", modifier, None)
     if rule == "relative_unit":
-        unit = g.units[groups["unit"]]
+        unit = _lookup(g.units, groups["unit"])
         if groups["unit"] in g.plural_units:
             return None, None, "duration", "recent" if _relation(m, g) == -1 else modifier, None
         return _shifted(ref, ref_day, _relation(m, g) or 0, unit, "relative", modifier, None)
     if rule == "part_of_unit":
-        unit = g.units[groups["unit"]]
+        unit = _lookup(g.units, groups["unit"])
         if unit not in ("month", "year") or groups.get("part") is None:
             return None
         return _shifted(ref, ref_day, _relation(m, g) or 0, unit, "relative", modifier, None)
     if rule == "deictic":
-        offset = g.deictic[groups["deictic"]]
+        offset = _lookup(g.deictic, groups["deictic"])
         if ref_day is None:
             return _coarse(ref, "relative", modifier)
         return (ref_day + timedelta(days=offset)).isoformat(), "day", "relative", modifier, None
     if rule == "relative_year":
         if ref is None:
             return None, "year", "relative", modifier, None
-        return f"{ref.year + g.relative_years[groups['relyear']]:04d}", "year", "relative", modifier, None
+        return f"{ref.year + _lookup(g.relative_years, groups['relyear']):04d}", "year", "relative", modifier, None
     if rule in ("anchored", "anchor_only"):
         return _anchored(rule, m, g, ref)
     return None
@@ -234,5 +241,5 @@ def _anchored(rule: str, m: re.Match[str], g: TimeGrammar, ref: PartialDate | No
     if rule == "anchor_only":
         return anchor_day.isoformat(), "day", "anchored", "before" if before else "after", anchor_id
     amount = _number(m, g) * (-1 if before else 1)
-    moved = shift(anchor_day, amount, g.units[groups["unit"]])
+    moved = shift(anchor_day, amount, _lookup(g.units, groups["unit"]))
     return moved.isoformat(), "day", "anchored", None, anchor_id

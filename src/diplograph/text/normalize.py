@@ -134,10 +134,11 @@ def _joiner(
     if newlines < 2:
         return " "
     paragraph = raw[para_start:para_end]
+    words = paragraph.split()
+    last_word = words[-1] if words else ""
     is_single_short_line = "\n" not in paragraph.strip() and len(paragraph.strip()) <= _HEADING_MAX_CHARS
-    if is_single_short_line:
+    if is_single_short_line and "," not in paragraph and (not last_word[:1].islower() or len(words) <= 4):
         return "\n"  # a heading, a dateline, a date line
-    last_word = paragraph.rsplit(None, 1)[-1] if paragraph.strip() else ""
     if last_word[:1].islower() or prev_char in ",-–":
         return " "  # a sentence broken by a blank line in the middle
     return "\n"

@@ -40,14 +40,18 @@ def tokenize(text: str, *, lang: str, start: int = 0, end: int | None = None) ->
     tokens: list[Token] = []
     append = tokens.append
     end = len(text) if end is None else end
+    skip_to = -1
     for m in _TOKEN.finditer(text, start, end):
         kind = m.lastgroup
         s, e = m.span()
+        if s < skip_to:
+            continue
         if kind == "word":
             word = m.group()
             # A following full stop that belongs to the word: abbreviations and initials.
             if e < end and text[e] == "." and (word + "." in abbreviations or (len(word) == 1 and word.isupper())):
                 append(Token(word + ".", s, e + 1, True))
+                skip_to = e + 1
                 continue
             clitic = _CLITIC.match(word) if ("'" in word or "’" in word) else None
             if clitic and clitic.group(2) in ("'s", "’s"):

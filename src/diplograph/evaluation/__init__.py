@@ -1,0 +1,1 @@
+"""Evaluation against gold annotations in the corpus format (``../shared/corpus/README.md``)."""
