@@ -38,7 +38,11 @@ class Options:
 
     @classmethod
     def create(
-        cls, *, lang: str = "auto", published: str | None = None, kb_dir: str | Path | None = None,
+        cls,
+        *,
+        lang: str = "auto",
+        published: str | None = None,
+        kb_dir: str | Path | None = None,
         config: str | Path | None = None,
     ) -> Options:
         if lang not in ("auto", *SUPPORTED_LANGUAGES):
@@ -64,7 +68,8 @@ def analyze(article: Article, *, options: Options | None = None) -> Document:
     times = tag_times(norm, sentences, lang=lang, reference=reference)
     on = None
     if reference is not None:
-        on = reference.as_date() or PartialDate(reference.year, reference.month or 7, 1 if reference.month else 1).as_date()
+        # A month or year stands for its middle for role resolution ("2024-10" -> 2024-10-01).
+        on = reference.as_date() or PartialDate(reference.year, reference.month or 7, 1).as_date()
     actors, outlets = find_actors(norm, sentences, lexicon=lexicon(lang, kb), kb=kb, on=on)
     return Document(
         article=article,
@@ -112,7 +117,7 @@ def _language(article: Article, text: str, options: Options, settings: Settings)
                      code=errors.UNKNOWN_LANGUAGE)  # fmt: skip
 
 
-def _publication_date(article: Article, norm, sentences, lang: str, options: Options) -> tuple[str | None, str]:  # noqa: ANN001
+def _publication_date(article: Article, norm, sentences, lang: str, options: Options) -> tuple[str | None, str]:
     """Option, then metadata, then a full date in the dateline or header of the text."""
     if options.published:
         return options.published, "option"
@@ -128,7 +133,7 @@ def _publication_date(article: Article, norm, sentences, lang: str, options: Opt
     return None, "none"
 
 
-def _dateline(norm, sentences, lang: str) -> str | None:  # noqa: ANN001
+def _dateline(norm, sentences, lang: str) -> str | None:
     head = tuple(s for s in sentences if s.start < _DATELINE_CHARS)[:3]
     for expression in tag_times(norm, head, lang=lang, reference=None):
         if expression.kind == "date" and expression.granularity == "day" and expression.value:

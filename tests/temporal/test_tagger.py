@@ -21,7 +21,12 @@ from tests.conftest import time_of
         ("Seit März 2022 liefert Iran Drohnen.", "Seit März 2022", "2022-03", "month"),
         ("Der Gipfel findet nächsten Monat statt.", "nächsten Monat", "2025-02", "month"),
         ("Gestern sprach der Kanzler mit Macron.", "Gestern", "2025-01-12", "day"),
-        ("Er kommt nur drei Tage vor der Amtseinführung von Donald Trump.", "drei Tage vor der Amtseinführung von Donald Trump", "2025-01-17", "day"),  # noqa: E501
+        (
+            "Er kommt nur drei Tage vor der Amtseinführung von Donald Trump.",
+            "drei Tage vor der Amtseinführung von Donald Trump",
+            "2025-01-17",
+            "day",
+        ),
         ("Anfang November hatte Russland Raketen erhalten.", "Anfang November", "2024-11", "month"),
         ("Im Jahr 2015 wurde das Atomabkommen geschlossen.", "Im Jahr 2015", "2015", "year"),
     ],
@@ -45,7 +50,12 @@ def test_german(read, text, expression, value, granularity):
         ("Three days ago the army attacked.", "Three days ago", "2025-01-10", "day"),
         ("The summit will be held next month.", "next month", "2025-02", "month"),
         ("Yesterday the chancellor called Macron.", "Yesterday", "2025-01-12", "day"),
-        ("He arrives three days before Trump's inauguration.", "three days before Trump's inauguration", "2025-01-17", "day"),  # noqa: E501
+        (
+            "He arrives three days before Trump's inauguration.",
+            "three days before Trump's inauguration",
+            "2025-01-17",
+            "day",
+        ),
         ("In late 2023, Iran and Russia signed a contract.", "In late 2023", "2023", "year"),
         ("Russia received the first shipment earlier this month.", "earlier this month", "2025-01", "month"),
         ("A day earlier it declined to comment.", "A day earlier", "2025-01-12", "day"),
@@ -67,7 +77,9 @@ def test_modifiers_are_kept(read):
 
 def test_anchor_is_recorded(read):
     doc = read("Er kommt drei Tage vor der Amtseinführung von Donald Trump.", lang="de", published="2025-01-13")
-    assert time_of(doc, "drei Tage vor der Amtseinführung von Donald Trump").anchor == "us_inauguration_trump@2025-01-20"
+    assert (
+        time_of(doc, "drei Tage vor der Amtseinführung von Donald Trump").anchor == "us_inauguration_trump@2025-01-20"
+    )
 
 
 def test_anchor_nearest_to_the_article_date(read):

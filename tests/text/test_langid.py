@@ -8,7 +8,10 @@ def test_german_and_english():
 
 def test_other_languages_are_not_taken_for_ours():
     assert identify("La Russie et l'Iran ont signé un traité de partenariat stratégique dans la capitale.")[0] == "fr"
-    assert identify("Rusia e Irán firmaron un tratado de asociación estratégica en la capital rusa.")[0] not in ("de", "en")
+    assert identify("Rusia e Irán firmaron un tratado de asociación estratégica en la capital rusa.")[0] not in (
+        "de",
+        "en",
+    )
 
 
 def test_too_little_text_is_undecided():

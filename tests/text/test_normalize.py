@@ -22,7 +22,10 @@ def test_heading_and_date_line_stay_separate():
 
 def test_hyphenation_is_repaired_and_compounds_kept():
     raw = "die gemeinsame Luftver-\nteidigung und der US-\nPräsident sowie Handels-\nund Wirtschaftsfragen"
-    assert normalize(raw).text == "die gemeinsame Luftverteidigung und der US-Präsident sowie Handels- und Wirtschaftsfragen"
+    assert (
+        normalize(raw).text
+        == "die gemeinsame Luftverteidigung und der US-Präsident sowie Handels- und Wirtschaftsfragen"
+    )
 
 
 def test_offsets_map_back_to_the_raw_text():

@@ -11,7 +11,10 @@ def sentences(text, lang):
 
 def test_german_abbreviations_and_ordinals_do_not_end_sentences():
     text = "Dr. Müller kam am 13. Januar 2025 nach Berlin, z. B. mit dem Zug. Danach sprach er."
-    assert sentences(text, "de") == ["Dr. Müller kam am 13. Januar 2025 nach Berlin, z. B. mit dem Zug.", "Danach sprach er."]
+    assert sentences(text, "de") == [
+        "Dr. Müller kam am 13. Januar 2025 nach Berlin, z. B. mit dem Zug.",
+        "Danach sprach er.",
+    ]
 
 
 def test_english_initials_and_titles():

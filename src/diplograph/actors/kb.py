@@ -190,7 +190,8 @@ def load_kb(folders: tuple[Path, ...]) -> KnowledgeBase:
             row["name"], aliases, row.get("country") or None, row.get("state_media") == "1", row.get("wikidata") or None
         )
     office_groups = {
-        row["group"]: tuple(row["offices"].split("|")) for row in _rows(folders, "office_groups.tsv", ("group", "offices"))
+        row["group"]: tuple(row["offices"].split("|"))
+        for row in _rows(folders, "office_groups.tsv", ("group", "offices"))
     }
     leaders = {row["code"]: row["office"] for row in _rows(folders, "leaders.tsv", ("code", "office"))}
     return KnowledgeBase(

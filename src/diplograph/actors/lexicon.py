@@ -81,7 +81,8 @@ def lexicon(lang: str, kb: KnowledgeBase) -> Lexicon:
 
     for name in ("states.tsv", "organisations.tsv"):
         for folder in kb.folders:
-            path = folder / name if folder != kb.folders[0] else load.lang_file(lang, name)
+            # The user's folder mirrors ours: names per language in DIR/de/, DIR/en/.
+            path = folder / lang / name if folder != kb.folders[0] else load.lang_file(lang, name)
             if not path.exists():
                 continue
             for row in load.read_tsv(path, required=("surface", "code", "form")):

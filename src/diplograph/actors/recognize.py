@@ -98,9 +98,7 @@ def _compound_parts(token: Token, i: int, lexicon: Lexicon) -> list[_Item]:
         if entry is None:
             hits = [e for surface, e in lexicon.candidates(piece) if len(surface) == 1]
             entry = hits[0] if hits else None
-            if entry is not None and entry.kind not in ("actor", "role") and not (
-                entry.kind == "person" and n == 0
-            ):
+            if entry is not None and entry.kind not in ("actor", "role") and not (entry.kind == "person" and n == 0):
                 entry = None
         if entry is not None:
             items.append(_Item(entry, i, i + 1, offset, offset + len(piece), in_compound=True))
@@ -150,9 +148,7 @@ def _link(
 
     def emit(item_start: int, item_end: int, entity: Entity, form: str, role: str | None, metonymy: bool = False):
         start, end = norm.raw_span(item_start, item_end)
-        mentions.append(
-            ActorMention(norm.text[item_start:item_end], start, end, entity, form, role, metonymy, index)
-        )
+        mentions.append(ActorMention(norm.text[item_start:item_end], start, end, entity, form, role, metonymy, index))
 
     # Roles first: they absorb the adjectives, genitives and prefixes that name their country.
     for item in items:
@@ -182,7 +178,7 @@ def _link(
     return mentions
 
 
-def _link_role(item, items, tokens, kb, lexicon, on, earlier, emit) -> None:  # noqa: ANN001
+def _link_role(item, items, tokens, kb, lexicon, on, earlier, emit) -> None:
     """Resolve a role word to a country and, where the date allows, to its holder."""
     rules = lexicon.rules
     entry = item.entry
@@ -229,7 +225,12 @@ def _link_role(item, items, tokens, kb, lexicon, on, earlier, emit) -> None:  # 
             break
     else:
         follower = _item_at(items, after)
-        if follower is not None and follower.entry.kind == "actor" and follower.entry.form == "genitive" and not country:
+        if (
+            follower is not None
+            and follower.entry.kind == "actor"
+            and follower.entry.form == "genitive"
+            and not country
+        ):
             country = follower.entry.key
             follower.consumed = True
             end = follower.end
@@ -238,8 +239,15 @@ def _link_role(item, items, tokens, kb, lexicon, on, earlier, emit) -> None:  # 
     if follower is not None and follower.entry.kind == "person":
         named_person, _ = kb.person_entity(kb.people[follower.entry.key], on)
         country = country or named_person.code
-    elif country and office not in ("government", "armed_forces", "foreign_ministry", "defence_ministry", "embassy",
-                                     "state_media", "intelligence"):
+    elif country and office not in (
+        "government",
+        "armed_forces",
+        "foreign_ministry",
+        "defence_ministry",
+        "embassy",
+        "state_media",
+        "intelligence",
+    ):
         unknown = _unknown_name(tokens, after + skip, items)
         if unknown is not None:
             name_start, name_end, name = unknown
@@ -254,8 +262,13 @@ def _link_role(item, items, tokens, kb, lexicon, on, earlier, emit) -> None:  # 
         emit(start, end, resolved.entity, "role", resolved.role)
         return
     if named_person is not None:
-        emit(start, end, replace(named_person, code=country if named_person.code != country else named_person.code),
-             "role", office)
+        emit(
+            start,
+            end,
+            replace(named_person, code=country if named_person.code != country else named_person.code),
+            "role",
+            office,
+        )
         return
     holder = None
     if on is not None and not time_shift and (office in OFFICES or office in kb.office_groups):
@@ -308,7 +321,7 @@ class _Resolved:
 
 
 def _counterpart_office(earlier: list[ActorMention]) -> str | None:
-    """"Amtskollege" / "counterpart" holds the same office as the last role-holder named."""
+    """ "Amtskollege" / "counterpart" holds the same office as the last role-holder named."""
     for mention in reversed(earlier[-12:]):
         if mention.role in OFFICES and mention.entity.kind == "person":
             return mention.role

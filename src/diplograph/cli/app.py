@@ -43,7 +43,9 @@ def main() -> None:
     """Entry point: a :class:`DiplographError` becomes one red line and exit code 1."""
     register()
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except DiplographError as exc:
         if _state["debug"]:
             raise

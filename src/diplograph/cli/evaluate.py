@@ -24,7 +24,8 @@ def eval_cli(
     console = Console()
     table = Table("document", "lang", "actor recall", "missing", "times found", "times right", title="reading layer")
     for s in scores:
-        table.add_row(s.id, s.lang, f"{s.actor_recall:.2f}", " ".join(sorted(s.missing)) if verbose or s.missing else "",
+        missing = " ".join(sorted(s.missing)) if verbose or s.missing else ""
+        table.add_row(s.id, s.lang, f"{s.actor_recall:.2f}", missing,
                       f"{s.times_found}/{s.gold_times}", f"{s.times_correct}/{s.gold_times}")  # fmt: skip
     console.print(table)
     for lang in sorted({s.lang for s in scores}):

@@ -34,6 +34,11 @@ def decode(data: bytes, *, max_bytes: int) -> tuple[str, tuple[str, ...]]:
 
 
 def _guess(data: bytes) -> tuple[str, str]:
+    """Windows-1252 first (most non-UTF-8 German and English news is), then detection."""
+    try:
+        return data.decode("cp1252"), "not UTF-8: decoded as cp1252"
+    except UnicodeDecodeError:
+        pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()

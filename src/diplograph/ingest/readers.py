@@ -103,7 +103,9 @@ def _read_jsonl(data: bytes, origin: str, settings: Settings) -> Iterator[Articl
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise InputError(f"malformed JSON: {exc.msg} at column {exc.colno}", code=errors.MALFORMED_JSON) from exc
+                raise InputError(
+                    f"malformed JSON: {exc.msg} at column {exc.colno}", code=errors.MALFORMED_JSON
+                ) from exc
             if not isinstance(record, dict):
                 raise InputError("a JSON Lines record must be an object", code=errors.MALFORMED_JSON)
             text = record.get("text")

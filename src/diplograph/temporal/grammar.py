@@ -40,6 +40,7 @@ class TimeGrammar:
     since: frozenset[str]
     until: frozenset[str]
     future_markers: tuple[str, ...]
+    trigger: re.Pattern[str]  # any word a time expression needs; sentences without one are skipped
     anchor_groups: tuple[str, ...]  # group of each anchor alternative, by index
     anchor_dates: dict[str, tuple[str, ...]]  # group -> ISO dates
 
@@ -103,8 +104,16 @@ def grammar(lang: str) -> TimeGrammar:
         except re.error as exc:
             raise LexiconError(f"{path}: time pattern {n}: {exc}", code="D207") from exc
         patterns.append((rule, regex))
+    keywords = [*months, *weekdays, *cfg.get("units", {}), *cfg.get("deictic", {}), *cfg.get("relative_years", {})]
+    trigger = re.compile(
+        r"\d|"
+        + _alternation("keyword", keywords).replace("(?P<keyword>", "(?:")
+        + "|"
+        + anchor.replace("(?P<", "(?P<t_")
+    )
     return TimeGrammar(
         lang=lang,
+        trigger=trigger,
         patterns=tuple(patterns),
         months=months,
         weekdays=weekdays,

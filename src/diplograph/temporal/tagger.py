@@ -26,10 +26,13 @@ def tag_times(
     g = grammar(lang)
     text = norm.text
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
+    # Only sentences with a trigger word can hold a time expression: skip the rest cheaply.
+    windows = [(s.start, s.end) for s in sentences if g.trigger.search(text, s.start, s.end)]
     for priority, (rule, regex) in enumerate(g.patterns):
-        for m in regex.finditer(text):
-            if m.end() > m.start():
-                found.append((m.start(), -(m.end() - m.start()), priority, rule, m))
+        for window_start, window_end in windows:
+            for m in regex.finditer(text, window_start, window_end):
+                if m.end() > m.start():
+                    found.append((m.start(), -(m.end() - m.start()), priority, rule, m))
     found.sort(key=lambda f: (f[0], f[1], f[2]))
     sentence_starts = [s.start for s in sentences]
     result: list[TimeExpression] = []
@@ -74,7 +77,7 @@ def _modifier(m: re.Match[str], g: TimeGrammar) -> str | None:
     return _lookup(g.parts, part) if part else None
 
 
-def _lookup(table: dict, key: str):  # noqa: ANN202
+def _lookup(table: dict, key: str):
     """``table[key]``, also for the capitalised form of a key written in lower case."""
     if key in table:
         return table[key]
@@ -97,9 +100,7 @@ def _relation(m: re.Match[str], g: TimeGrammar) -> int | None:
     return 0
 
 
-def _resolve(
-    rule: str, m: re.Match[str], g: TimeGrammar, ref: PartialDate | None, sentence: str
-) -> Resolved | None:
+def _resolve(rule: str, m: re.Match[str], g: TimeGrammar, ref: PartialDate | None, sentence: str) -> Resolved | None:
     groups = m.groupdict()
     modifier = _modifier(m, g)
     ref_day = ref.as_date() if ref else None
@@ -168,7 +169,12 @@ def _coarse(ref: PartialDate | None, kind: str, modifier: str | None) -> Resolve
 
 
 def _shifted(
-    ref: PartialDate | None, ref_day: date | None, amount: int, unit: str, kind: str, modifier: str | None,
+    ref: PartialDate | None,
+    ref_day: date | None,
+    amount: int,
+    unit: str,
+    kind: str,
+    modifier: str | None,
     anchor: str | None,
 ) -> Resolved:
     granularity = unit
@@ -189,9 +195,7 @@ def _shifted(
     return moved.isoformat(), "day", kind, modifier, anchor
 
 
-def _weekday(
-    groups: dict, g: TimeGrammar, ref: PartialDate | None, sentence: str, modifier: str | None
-) -> Resolved:
+def _weekday(groups: dict, g: TimeGrammar, ref: PartialDate | None, sentence: str, modifier: str | None) -> Resolved:
     ref_day = ref.as_date() if ref else None
     if ref_day is None:
         return _coarse(ref, "weekday", modifier)

@@ -12,7 +12,7 @@ import re
 from diplograph.lang import load
 
 _WORD = re.compile(r"[^\W\d_]+")
-_MIN_HITS = 3
+_MIN_HITS = 2
 _MIN_MARGIN = 1.5  # the winner must have this many times the runner-up's hits
 
 

@@ -26,7 +26,7 @@ _TOKEN = re.compile(
 )
 _CLITIC = re.compile(r"^(.+?)(['’]s|['’])$")  # Iran's -> Iran + 's ; Iranians' -> Iranians + '
 _TERMINALS = frozenset(".!?…")
-_CLOSERS = frozenset('"“”»«’‘\')]')
+_CLOSERS = frozenset("\"“”»«’‘')]")
 
 
 @cache
@@ -117,13 +117,13 @@ def _ends_sentence(tokens: list[Token], i: int, abbreviations: frozenset[str], m
     following = tokens[k] if k < len(tokens) else None
     if following is None:
         return True
-    if tokens[i].text == ".":
-        prev = tokens[i - 1] if i > 0 else None
-        if prev is not None and prev.end == tokens[i].start and prev.text[:1].isdigit():
-            # "am 13. Januar", "der 2. Weltkrieg": an ordinal, not a sentence end.
-            if following.text in month_names or following.text[:1].islower() or following.text[:1].isdigit():
-                return False
-    first_char = following.text[:1]
-    if first_char.islower():
-        return False
-    return True
+    prev = tokens[i - 1] if i > 0 else None
+    is_ordinal = (
+        tokens[i].text == "."
+        and prev is not None
+        and prev.end == tokens[i].start
+        and prev.text[:1].isdigit()
+        and (following.text in month_names or following.text[:1].islower() or following.text[:1].isdigit())
+    )
+    # "am 13. Januar", "der 2. Weltkrieg": an ordinal, not a sentence end; nor before lower case.
+    return not is_ordinal and not following.text[:1].islower()

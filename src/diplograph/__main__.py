@@ -1,0 +1,3 @@
+from diplograph.cli.app import main
+
+main()

@@ -1,0 +1,133 @@
+"""Actor recognition and linking on sentences we wrote ourselves."""
+
+from tests.conftest import codes, mention
+
+
+def test_inflected_german_adjectives(read):
+    doc = read(
+        "Der iranische Botschafter, die iranischen Diplomaten und ein iranischer Sprecher kritisierten "
+        "das russische Vorgehen.",
+        lang="de",
+    )
+    assert codes(doc) == ["IRN", "IRN", "IRN", "RUS"]
+
+
+def test_german_genitive_and_english_possessive(read):
+    de = read("Irans Außenminister reiste nach Moskau, um Russlands Haltung zu erfahren.", lang="de")
+    assert "IRN" in codes(de) and "RUS" in codes(de)
+    assert mention(de, "Irans Außenminister").role == "foreign_minister"
+    en = read("Iran's foreign minister travelled to Moscow.", lang="en")
+    assert mention(en, "Iran's foreign minister").entity.code == "IRN"
+
+
+def test_capital_as_metonym_and_as_place(read):
+    doc = read("Teheran beschuldigt Washington. Der Minister reiste nach Moskau.", lang="de")
+    assert mention(doc, "Teheran").metonymy is True
+    assert mention(doc, "Teheran").entity.code == "IRN"
+    assert mention(doc, "Washington").metonymy is True
+    assert mention(doc, "Moskau").metonymy is False
+
+
+def test_buildings_stand_for_governments(read):
+    doc = read("The Kremlin rejected the claim, and the White House declined to comment.", lang="en")
+    assert codes(doc) == ["RUS", "USA"]
+
+
+def test_role_resolved_by_date(read):
+    text_de = "Der iranische Präsident traf den russischen Präsidenten."
+    early = read(text_de, lang="de", published="2023-05-01")
+    late = read(text_de, lang="de", published="2025-01-13")
+    assert mention(early, "iranische Präsident").entity.name != mention(late, "iranische Präsident").entity.name
+    assert "Pezeshkian" in mention(late, "iranische Präsident").entity.name
+    assert "Raisi" in mention(early, "iranische Präsident").entity.name
+    assert mention(late, "russischen Präsidenten").entity.wikidata == "Q7747"
+
+
+def test_english_role_by_date(read):
+    early = read("Iran's president spoke in New York.", lang="en", published="2023-05-01")
+    late = read("Iran's president spoke in New York.", lang="en", published="2025-01-13")
+    assert "Raisi" in mention(early, "Iran's president").entity.name
+    assert "Pezeshkian" in mention(late, "Iran's president").entity.name
+
+
+def test_counterpart_takes_the_office_of_the_other_leader(read):
+    doc = read(
+        "Ein Treffen zwischen Präsident Wladimir Putin und seinem iranischen Amtskollegen ist geplant.",
+        lang="de",
+        published="2025-01-13",
+    )
+    counterpart = mention(doc, "iranischen Amtskollegen")
+    assert counterpart.entity.code == "IRN"
+    assert counterpart.role == "president"
+    assert "Pezeshkian" in counterpart.entity.name
+
+
+def test_person_names_link_to_their_country(read):
+    doc = read("Putin und Pezeshkian treffen sich in Moskau.", lang="de", published="2025-01-13")
+    putin = mention(doc, "Putin")
+    assert (putin.entity.code, putin.entity.wikidata, putin.entity.kind) == ("RUS", "Q7747", "person")
+    assert mention(doc, "Pezeshkian").entity.code == "IRN"
+
+
+def test_compound_prefix_gives_the_country(read):
+    doc = read("Die Amtseinführung von US-Präsident Donald Trump steht bevor.", lang="de", published="2025-01-13")
+    role = mention(doc, "US-Präsident")
+    assert role.entity.code == "USA"
+    assert mention(doc, "Donald Trump").entity.code == "USA"
+
+
+def test_hyphenated_adjective_pair(read):
+    doc = read("Die russisch-iranischen Beziehungen werden enger.", lang="de")
+    assert set(codes(doc)) == {"RUS", "IRN"}
+
+
+def test_unknown_person_after_a_known_role_gets_the_country(read):
+    doc = read("Irans Vizeaußenminister Kazem Gharibabadi sagte, man werde antworten.", lang="de")
+    person = mention(doc, "Kazem Gharibabadi")
+    assert (person.entity.code, person.entity.kind, person.entity.id) == ("IRN", "person", None)
+
+
+def test_both_countries_refers_back(read):
+    doc = read(
+        "Der Westen hat Russland und Iran mit Sanktionen belegt, was die beiden Länder zusammengebracht hat.",
+        lang="de",
+    )
+    both = [m.entity.code for m in doc.actors if m.text == "beiden Länder"]
+    assert sorted(both) == ["IRN", "RUS"]
+    assert mention(doc, "Westen").entity.code == "WEST"
+
+
+def test_english_both_countries_and_the_west(read):
+    doc = read("Russia and North Korea say both countries will resist the West.", lang="en")
+    assert sorted(m.entity.code for m in doc.actors if m.text == "both countries") == ["PRK", "RUS"]
+    assert mention(doc, "the West").entity.code == "WEST"
+
+
+def test_kim_jong_un_is_not_the_un(read):
+    doc = read("Kim Jong Un welcomed Putin in Pyongyang.", lang="en", published="2024-06-19")
+    assert "UN" not in codes(doc)
+    assert mention(doc, "Kim Jong Un").entity.code == "PRK"
+
+
+def test_outlets_are_sources_not_actors(read):
+    doc = read("Wie Krone berichtete, laut Newsday und nach Angaben von Reuters trafen sich beide.", lang="de")
+    assert [o.name for o in doc.outlets] == ["Krone", "Newsday", "Reuters"]
+    assert doc.actors == ()
+
+
+def test_organisations_and_groups(read):
+    doc = read("Die EU und die Nato verurteilten die Angriffe der Hisbollah und der Huthi-Rebellen.", lang="de")
+    assert codes(doc) == ["EU", "NATO", "HEZBOLLAH", "HOUTHIS"]
+
+
+def test_proper_name_guard_in_english(read):
+    doc = read("Settlers attacked villages in the West Bank near the Jordan River.", lang="en")
+    assert "WEST" not in codes(doc)
+    assert "JOR" not in codes(doc)
+
+
+def test_mention_offsets_point_into_the_raw_text(read):
+    text = "Putin und der iranische\nPräsident Pezeshkian treffen sich."
+    doc = read(text, lang="de", published="2025-01-13")
+    for m in doc.actors:
+        assert " ".join(text[m.start : m.end].split()) == m.text
