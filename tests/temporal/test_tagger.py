@@ -29,6 +29,9 @@ from tests.conftest import time_of
         ),
         ("Anfang November hatte Russland Raketen erhalten.", "Anfang November", "2024-11", "month"),
         ("Im Jahr 2015 wurde das Atomabkommen geschlossen.", "Im Jahr 2015", "2015", "year"),
+        ("Das Treffen fand am 13. Jan. 2025 statt.", "am 13. Jan. 2025", "2025-01-13", "day"),
+        ("Am 2025-01-13 wurde verhandelt.", "Am 2025-01-13", "2025-01-13", "day"),
+        ("Am 7. Oktober griff die Hamas Israel an.", "Am 7. Oktober", "2024-10-07", "day"),
     ],
 )
 def test_german(read, text, expression, value, granularity):
@@ -61,6 +64,10 @@ def test_german(read, text, expression, value, granularity):
         ("A day earlier it declined to comment.", "A day earlier", "2025-01-12", "day"),
         ("Troops have been there since August.", "since August", "2024-08", "month"),
         ("The jets were ordered in 2015.", "in 2015", "2015", "year"),
+        ("Talks were held on Jan. 13, 2025 in Geneva.", "on Jan. 13, 2025", "2025-01-13", "day"),
+        ("The deal was signed on 1/13/2025.", "on 1/13/2025", "2025-01-13", "day"),
+        ("Hamas attacked Israel on October 7.", "on October 7", "2024-10-07", "day"),
+        ("Iran hopes to get the jets in March 2025.", "in March 2025", "2025-03", "month"),
     ],
 )
 def test_english(read, text, expression, value, granularity):

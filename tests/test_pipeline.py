@@ -1,0 +1,46 @@
+"""The pipeline as a whole: publication dates, language choice, and errors."""
+
+import pytest
+
+from diplograph import errors
+from diplograph.model import Article
+from diplograph.pipeline import Options, analyze
+
+
+def test_publication_date_from_a_date_line(options):
+    text = "Berlin, 4. März 2025\n\nDer Kanzler empfing am Montag den französischen Präsidenten."
+    doc = analyze(Article(id="a", text=text, lang="de"), options=options)
+    assert (doc.published, doc.published_from) == ("2025-03-04", "text")
+    assert [t.value for t in doc.times if t.text == "am Montag"] == ["2025-03-03"]
+
+
+def test_header_date_refines_a_partial_metadata_date(options):
+    text = "25.10.2024\n\nDie EU verhängte neue Sanktionen gegen Iran."
+    doc = analyze(Article(id="a", text=text, lang="de", published="2024-10"), options=options)
+    assert (doc.published, doc.published_from) == ("2024-10-25", "text")
+
+
+def test_option_overrides_metadata():
+    options = Options.create(published="2024-01-02")
+    article = Article(id="a", text="Iran and Russia met today.", lang="en", published="2020-05-05")
+    doc = analyze(article, options=options)
+    assert doc.published == "2024-01-02" and doc.times[0].value == "2024-01-02"
+
+
+def test_declared_unsupported_language_is_rejected(options):
+    with pytest.raises(errors.InputError) as info:
+        analyze(Article(id="a", text="La Russie et l'Iran.", lang="fr"), options=options)
+    assert info.value.code == errors.UNKNOWN_LANGUAGE
+
+
+def test_forced_language(options):
+    forced = Options.create(lang="en")
+    doc = analyze(Article(id="a", text="Putin Pezeshkian Moscow"), options=forced)
+    assert doc.lang == "en"
+
+
+def test_bad_options_are_usage_errors():
+    with pytest.raises(errors.UsageError):
+        Options.create(lang="fr")
+    with pytest.raises(errors.UsageError):
+        Options.create(published="13.01.2025")
