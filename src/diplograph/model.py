@@ -92,6 +92,66 @@ class TimeExpression:
     modifier: str | None = None  # start, mid, end, since, until, before, after, approx, summer…
     anchor: str | None = None  # id of a knowledge-base event the value is computed from
     sentence: int = 0
+    stated_weekday: int | None = None  # "Freitag, 13. Januar": the weekday the text gives, 0 = Monday
+
+
+Modality = Literal["actual", "planned", "desired", "possible", "negated"]
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The exact span of the source text an event was read from."""
+
+    text: str
+    start: int  # offsets into Article.text
+    end: int
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Who the text credits for an event: an outlet, or an actor (its code)."""
+
+    name: str
+    code: str | None
+    kind: Literal["outlet", "actor"]
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """An actor taking part in an event, with the words that named it."""
+
+    entity: Entity
+    role: str | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    type: str  # PLOVER type
+    mode: str | None
+    cameo: str
+    goldstein: float
+    source: tuple[Participant, ...]
+    target: tuple[Participant, ...]
+    symmetric: bool
+    date: str | None
+    modality: Modality
+    attribution: Attribution | None
+    location: str | None
+    evidence: tuple[Evidence, ...]
+    confidence: float
+    dates: tuple[str, ...] = ()  # every date the text gives this event (for conflict checks)
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """An inconsistency a careful reader would notice."""
+
+    kind: str  # date-conflict, weekday-mismatch, office-mismatch
+    events: tuple[str, ...]
+    message: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +167,8 @@ class Document:
     actors: tuple[ActorMention, ...] = ()
     outlets: tuple[OutletMention, ...] = ()
     times: tuple[TimeExpression, ...] = ()
+    events: tuple[Event, ...] = ()
+    flags: tuple[Flag, ...] = ()
     warnings: tuple[str, ...] = field(default=())
 
 

@@ -48,6 +48,7 @@ def tag_times(
         taken_until = m.end()
         raw_start, raw_end = norm.raw_span(m.start(), m.end())
         value, granularity, kind, modifier, anchor = expression
+        weekday = m.groupdict().get("weekday") if rule == "date" else None
         result.append(
             TimeExpression(
                 text=m.group(),
@@ -59,6 +60,7 @@ def tag_times(
                 modifier=modifier,
                 anchor=anchor,
                 sentence=index,
+                stated_weekday=_lookup(g.weekdays, weekday) if weekday else None,
             )
         )
     return tuple(result)

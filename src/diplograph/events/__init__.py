@@ -1,0 +1,1 @@
+"""Event stage: code PLOVER events with roles, modality, attribution and provenance."""

@@ -1,0 +1,488 @@
+"""Code events: triggers in clauses, roles from actor groups, modality, attribution, date.
+
+Without a parser we lean on what news syntax makes reliable: actors joined by "und"/"and"
+form a group; the first group of a clause not governed by a preposition is its subject (the
+source); the target is the group a frame's preposition introduces ("Angriffe auf", "sanctions
+on"), else the next group. Passives ("von der EU", "by Israel") swap that, relative clauses
+take their antecedent, infinitive clauses the main subject, and an accusation's complement
+("beschuldigen X, Y zu beliefern") is the accused's act, attributed to the accuser.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache
+from itertools import pairwise
+
+from diplograph.events.plover import goldstein
+from diplograph.events.triggers import TriggerLexicon, TriggerMatch, trigger_lexicon
+from diplograph.lang import load
+from diplograph.model import (
+    ActorMention,
+    Attribution,
+    Event,
+    Evidence,
+    Modality,
+    OutletMention,
+    Participant,
+    Sentence,
+    TimeExpression,
+)
+from diplograph.text.normalize import NormText
+
+_SPEECH_WINDOW = 3
+_MODALITY_ORDER = ("negated", "desired", "possible", "planned")
+
+
+@dataclass(frozen=True)
+class EventRules:
+    clause_openers: frozenset[str]
+    relative_pronouns: frozenset[str]
+    group_connectors: frozenset[str]
+    prepositions: frozenset[str]
+    determiners: frozenset[str]
+    passive_agents: frozenset[str]
+    passive_auxiliaries: frozenset[str]
+    cues: dict[str, frozenset[str]]
+    negation_exceptions: tuple[tuple[str, ...], ...]
+    attribution_before: tuple[tuple[str, ...], ...]
+    speech_verbs: frozenset[str]
+
+
+@cache
+def event_rules(lang: str) -> EventRules:
+    cfg = load.settings_toml(lang).get("events", {})
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(w.lower() for w in cfg.get(key, []))
+
+    return EventRules(
+        clause_openers=words("clause_openers"),
+        relative_pronouns=words("relative_pronouns"),
+        group_connectors=words("group_connectors"),
+        prepositions=words("prepositions"),
+        determiners=words("determiners"),
+        passive_agents=words("passive_agents"),
+        passive_auxiliaries=words("passive_auxiliaries"),
+        cues={kind: words(kind) for kind in _MODALITY_ORDER},
+        negation_exceptions=tuple(tuple(p.lower().split()) for p in cfg.get("negation_exceptions", [])),
+        attribution_before=tuple(tuple(p.lower().split()) for p in cfg.get("attribution_before", [])),
+        speech_verbs=frozenset(w.lower() for phrase in cfg.get("speech_verbs", []) for w in phrase.split()[:1]),
+    )
+
+
+@dataclass(slots=True)
+class _Group:
+    """Actors named together ("Russland und der Iran"), as token indices of one sentence."""
+
+    mentions: list[ActorMention]
+    first: int
+    last: int  # inclusive
+    preposition: str | None = None  # the preposition governing the group, if any
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.entity.code for m in self.mentions))
+
+
+@dataclass(slots=True)
+class _Draft:
+    """An event mention before merging."""
+
+    match: TriggerMatch
+    source: list[ActorMention]
+    target: list[ActorMention]
+    modality: Modality
+    attribution: Attribution | None
+    date: str | None
+    location: str | None
+    evidence: Evidence
+    confidence: float
+    sentence: int
+    extra: dict = field(default_factory=dict)
+
+
+def code_events(
+    norm: NormText,
+    sentences: tuple[Sentence, ...],
+    actors: tuple[ActorMention, ...],
+    outlets: tuple[OutletMention, ...],
+    times: tuple[TimeExpression, ...],
+    *,
+    lang: str,
+    capitals: dict[str, str] | None = None,
+) -> tuple[Event, ...]:
+    """All events of a document, one per occurrence, in order of first mention.
+
+    Args:
+        capitals: English capital name per actor code, to name places ("Moskau" -> Moscow).
+    """
+    lexicon = trigger_lexicon(lang)
+    rules = event_rules(lang)
+    drafts: list[_Draft] = []
+    for index, sent in enumerate(sentences):
+        sentence_actors = [m for m in actors if m.sentence == index]
+        if not sentence_actors:
+            continue
+        drafts.extend(
+            _code_sentence(
+                norm, sent, index, sentence_actors, [o for o in outlets if o.sentence == index],
+                [t for t in times if t.sentence == index], lexicon, rules, capitals or {},
+            )
+        )  # fmt: skip
+    return _merge(drafts)
+
+
+def _token_spans(norm: NormText, sent: Sentence) -> list[tuple[int, int]]:
+    return [norm.raw_span(t.start, t.end) for t in sent.tokens]
+
+
+def _code_sentence(
+    norm: NormText,
+    sent: Sentence,
+    index: int,
+    mentions: list[ActorMention],
+    outlets: list[OutletMention],
+    times: list[TimeExpression],
+    lexicon: TriggerLexicon,
+    rules: EventRules,
+    capitals: dict[str, str],
+) -> list[_Draft]:
+    tokens = sent.tokens
+    words = [t.text.lower() for t in tokens]
+    spans = _token_spans(norm, sent)
+    groups = _groups(mentions, spans, words, rules)
+    clauses = _clauses(words, groups, rules)
+    speakers = _speakers(groups, words, rules)
+    outlet_attribution = _outlet_attribution(outlets, spans, words, rules)
+    location = _location(mentions, spans, words, capitals)
+    drafts: list[_Draft] = []
+    main_subject = _subject(groups, clauses[0], rules) if clauses else None
+    for number, (start, end) in enumerate(clauses):
+        matches = _best_matches(lexicon.find(words, start, end))
+        accusation: tuple[_Group | None, _Group | None, int] | None = None
+        for match in matches:
+            trigger = match.trigger
+            clause_groups = [g for g in groups if start <= g.first and g.last < end]
+            if accusation is not None and match.first > accusation[2]:
+                accuser, accused, after = accusation
+                source_group = accused
+                target_group = _target(clause_groups, match, rules, after=after, exclude=accused)
+                attribution = Attribution(accuser.codes[0], accuser.codes[0], "actor") if accuser else None
+                from_context = False
+            else:
+                source_group, target_group, from_context = _roles(
+                    clause_groups, match, words, rules, start, end, groups, clauses, number, main_subject
+                )
+                attribution = None
+            if "reverse" in trigger.flags:
+                source_group, target_group = target_group, source_group
+            if "complement" in trigger.flags and target_group is not None:
+                accusation = (source_group, target_group, target_group.last)
+            source = list(source_group.mentions) if source_group else []
+            target = list(target_group.mentions) if target_group else []
+            if not trigger.symmetric:
+                source_codes = {m.entity.code for m in source}
+                target = [m for m in target if m.entity.code not in source_codes]
+            if not source and not target:
+                continue
+            if attribution is None:
+                attribution = _attribution(outlet_attribution, speakers, source, match)
+            evidence_start = min(
+                [spans[match.first][0]] + [m.start for m in source + target if m.start >= spans[start][0]]
+            )
+            evidence_end = max([spans[match.last][1]] + [m.end for m in source + target if m.end <= spans[end - 1][1]])
+            drafts.append(
+                _Draft(
+                    match=match,
+                    source=source,
+                    target=target,
+                    modality=_modality(words, start, end, match, rules),
+                    attribution=attribution,
+                    date=_date(times, spans, match),
+                    location=location,
+                    evidence=Evidence(norm.raw[evidence_start:evidence_end], evidence_start, evidence_end, index),
+                    confidence=_confidence(match, source, target, from_context),
+                    sentence=index,
+                )
+            )
+    return drafts
+
+
+def _groups(
+    mentions: list[ActorMention], spans: list[tuple[int, int]], words: list[str], rules: EventRules
+) -> list[_Group]:
+    """Join mentions separated only by connectors into groups; note governing prepositions."""
+    located = []
+    for m in mentions:
+        covered = [i for i, (s, e) in enumerate(spans) if s >= m.start and e <= m.end]
+        if not covered:
+            covered = [i for i, (s, e) in enumerate(spans) if s < m.end and e > m.start]
+        if not covered:
+            continue
+        if m.form in ("capital", "metonym", "name") and not m.metonymy and m.form != "name":
+            continue  # a place, not an actor
+        located.append((covered[0], covered[-1], m))
+    located.sort(key=lambda x: (x[0], x[1]))
+    groups: list[_Group] = []
+    for first, last, m in located:
+        if groups:
+            g = groups[-1]
+            between = words[g.last + 1 : first]
+            if first <= g.last or all(w in rules.group_connectors for w in between):
+                g.mentions.append(m)
+                g.last = max(g.last, last)
+                continue
+        groups.append(_Group([m], first, last))
+    for g in groups:
+        k = g.first - 1
+        while k >= 0 and (words[k] in rules.determiners or words[k] in ("sowohl", "both")):
+            k -= 1
+        if k >= 0 and words[k] in rules.prepositions:
+            g.preposition = words[k]
+        # A place named after a locative preposition is not a participant ("in Moskau").
+    return [g for g in groups if not _is_place(g)]
+
+
+def _is_place(group: _Group) -> bool:
+    return group.preposition in ("in", "im", "nach", "at", "into") and all(
+        m.form in ("capital", "name", "metonym") for m in group.mentions
+    )
+
+
+def _clauses(words: list[str], groups: list[_Group], rules: EventRules) -> list[tuple[int, int]]:
+    """Token ranges of clauses: split at ; and at a comma followed by a clause opener."""
+    bounds = [0]
+    for i, word in enumerate(words):
+        if word in (";", "–", "—") or (word == "," and i + 1 < len(words) and words[i + 1] in rules.clause_openers):
+            bounds.append(i + 1)
+    bounds.append(len(words))
+    return [(a, b) for a, b in pairwise(bounds) if b > a]
+
+
+def _best_matches(matches: list[TriggerMatch]) -> list[TriggerMatch]:
+    """Non-overlapping matches, longest and most specific first, then in text order."""
+    ranked = sorted(matches, key=lambda m: (-(m.last - m.first + 1) - 2 * len(m.positions), m.first))
+    taken: set[int] = set()
+    kept = []
+    for match in ranked:
+        if any(p in taken for p in match.positions):
+            continue
+        kept.append(match)
+        taken.update(match.positions)
+    return sorted(kept, key=lambda m: m.first)
+
+
+def _subject(groups: list[_Group], clause: tuple[int, int], rules: EventRules) -> _Group | None:
+    start, end = clause
+    for g in groups:
+        if start <= g.first and g.last < end and g.preposition is None and not _is_modifier(g):
+            return g
+    return None
+
+
+def _is_modifier(group: _Group) -> bool:
+    """A genitive modifying a noun ("Irans Position", "Iran's delivery") is not a participant."""
+    return all(m.form == "genitive" for m in group.mentions)
+
+
+def _roles(
+    clause_groups: list[_Group],
+    match: TriggerMatch,
+    words: list[str],
+    rules: EventRules,
+    start: int,
+    end: int,
+    groups: list[_Group],
+    clauses: list[tuple[int, int]],
+    number: int,
+    main_subject: _Group | None,
+) -> tuple[_Group | None, _Group | None, bool]:
+    trigger = match.trigger
+    free = [g for g in clause_groups if g.preposition is None and not _is_modifier(g)]
+    # Passive: "von der EU mit Sanktionen belegt", "was attacked by Israel".
+    agent = next((g for g in clause_groups if g.preposition in rules.passive_agents), None)
+    if (
+        agent is not None
+        and any(w in rules.passive_auxiliaries for w in words[start:end])
+        and not trigger.target_preps & rules.passive_agents
+    ):
+        target = free[0] if free else None
+        return agent, target, False
+    source = free[0] if free else None
+    target = _target(clause_groups, match, rules, after=None, exclude=source)
+    from_context = False
+    if source is None:
+        from_context = True
+        first_word = words[start] if start < len(words) else ""
+        if first_word in rules.relative_pronouns and number > 0:
+            before = [g for g in groups if g.last < start]
+            source = before[-1] if before else None
+        elif number > 0:
+            source = main_subject
+        if source is target:
+            source = None
+    return source, target, from_context
+
+
+def _target(
+    clause_groups: list[_Group], match: TriggerMatch, rules: EventRules, *, after: int | None, exclude: _Group | None
+) -> _Group | None:
+    trigger = match.trigger
+    candidates = [g for g in clause_groups if g is not exclude and (after is None or g.first > after)]
+    if trigger.target_preps:
+        marked = [g for g in candidates if g.preposition in trigger.target_preps]
+        if marked:
+            # The one nearest the trigger.
+            return min(marked, key=lambda g: abs(g.first - match.first))
+    free = [g for g in candidates if g.preposition is None and not _is_modifier(g)]
+    if exclude is not None:
+        free = [g for g in free if g.first > exclude.last] or free
+    return free[0] if free else None
+
+
+def _speakers(groups: list[_Group], words: list[str], rules: EventRules) -> list[tuple[_Group, int]]:
+    """Groups that say something: "Biden said", "sagte Biden", "the Pentagon said"."""
+    found = []
+    for i, word in enumerate(words):
+        if word not in rules.speech_verbs:
+            continue
+        for g in groups:
+            near = 0 < i - g.last <= _SPEECH_WINDOW or 0 < g.first - i <= 1
+            if near and g.preposition is None:
+                found.append((g, i))
+                break
+    return found
+
+
+def _outlet_attribution(
+    outlets: list[OutletMention], spans: list[tuple[int, int]], words: list[str], rules: EventRules
+) -> Attribution | None:
+    for outlet in outlets:
+        idx = next((i for i, (s, _e) in enumerate(spans) if s >= outlet.start), None)
+        if idx is None:
+            continue
+        window_before = words[max(0, idx - 3) : idx]
+        after = words[idx + 1 : idx + 4]
+        for phrase in rules.attribution_before:
+            n = len(phrase)
+            if any(tuple(window_before[k : k + n]) == phrase for k in range(len(window_before))):
+                return Attribution(outlet.name, None, "outlet")
+        if any(w in rules.speech_verbs for w in after) or any(w in rules.speech_verbs for w in window_before):
+            return Attribution(outlet.name, None, "outlet")
+    return None
+
+
+def _attribution(
+    outlet: Attribution | None, speakers: list[tuple[_Group, int]], source: list[ActorMention], match: TriggerMatch
+) -> Attribution | None:
+    if outlet is not None:
+        return outlet
+    source_codes = {m.entity.code for m in source}
+    for group, _verb in speakers:
+        if group.first <= match.first <= group.last:
+            continue
+        codes = group.codes
+        if source_codes & set(codes):
+            return None  # the actor's own statement is the act itself
+        return Attribution(codes[0], codes[0], "actor")
+    return None
+
+
+def _modality(words: list[str], start: int, end: int, match: TriggerMatch, rules: EventRules) -> Modality:
+    inside = set(match.positions)
+    found = set()
+    for i in range(start, end):
+        if i in inside:
+            continue
+        word = words[i]
+        for kind in _MODALITY_ORDER:
+            if word in rules.cues[kind]:
+                if kind == "negated" and any(tuple(words[i : i + len(p)]) == p for p in rules.negation_exceptions):
+                    continue
+                found.add(kind)
+    for kind in _MODALITY_ORDER:
+        if kind in found:
+            return kind  # type: ignore[return-value]
+    return "actual"
+
+
+def _date(times: list[TimeExpression], spans: list[tuple[int, int]], match: TriggerMatch) -> str | None:
+    """The value of the time expression nearest the trigger in the sentence."""
+    anchor = spans[match.first][0]
+    dated = [t for t in times if t.value]
+    if not dated:
+        return None
+    return min(dated, key=lambda t: abs(t.start - anchor)).value
+
+
+def _location(
+    mentions: list[ActorMention], spans: list[tuple[int, int]], words: list[str], capitals: dict[str, str]
+) -> str | None:
+    for m in mentions:
+        if m.form == "capital" and not m.metonymy:
+            return capitals.get(m.entity.code, m.text)
+    return None
+
+
+def _confidence(match: TriggerMatch, source: list, target: list, from_context: bool) -> float:
+    score = 0.45
+    score += 0.2 if source else 0.0
+    score += 0.15 if (target or match.trigger.symmetric) else 0.0
+    score += 0.1 if len(match.positions) > 1 else 0.0
+    score -= 0.15 if from_context else 0.0
+    score -= 0.1 if "noun" in match.trigger.flags and not target else 0.0
+    return round(min(max(score, 0.05), 0.95), 2)
+
+
+def _merge(drafts: list[_Draft]) -> tuple[Event, ...]:
+    """One event per occurrence: repeated mentions of the same type and actors merge."""
+    buckets: dict[tuple, list[_Draft]] = {}
+    for draft in drafts:
+        trigger = draft.match.trigger
+        source = frozenset(m.entity.code for m in draft.source)
+        target = frozenset(m.entity.code for m in draft.target)
+        key = (trigger.type, source | target) if trigger.symmetric else (trigger.type, source, target)
+        buckets.setdefault(key, []).append(draft)
+    events = []
+    for n, group in enumerate(sorted(buckets.values(), key=lambda g: (g[0].sentence, g[0].evidence.start)), 1):
+        first = group[0]
+        trigger = first.match.trigger
+        dates = [d.date for d in group if d.date]
+        date = Counter(dates).most_common(1)[0][0] if dates else None
+        modalities = [d.modality for d in group]
+        modality = "planned" if "planned" in modalities else Counter(modalities).most_common(1)[0][0]
+        attribution = next((d.attribution for d in group if d.attribution), None)
+        mode = next((d.match.trigger.mode for d in group if d.match.trigger.mode), None)
+        cameo = next((d.match.trigger.cameo for d in group if len(d.match.trigger.cameo) > 3), trigger.cameo)
+        confidence = min(0.99, max(d.confidence for d in group) + 0.05 * (len(group) - 1))
+        events.append(
+            Event(
+                id=f"e{n}",
+                type=trigger.type,
+                mode=mode,
+                cameo=cameo,
+                goldstein=goldstein(cameo),
+                source=_participants(d.source for d in group),
+                target=_participants(d.target for d in group),
+                symmetric=trigger.symmetric,
+                date=date,
+                modality=modality,  # type: ignore[arg-type]
+                attribution=attribution,
+                location=next((d.location for d in group if d.location), None),
+                evidence=tuple(d.evidence for d in group),
+                confidence=round(confidence, 2),
+                dates=tuple(dict.fromkeys(dates)),
+            )
+        )
+    return tuple(events)
+
+
+def _participants(lists) -> tuple[Participant, ...]:
+    seen: dict[str, Participant] = {}
+    for mentions in lists:
+        for m in mentions:
+            if m.entity.code not in seen:
+                seen[m.entity.code] = Participant(m.entity, m.role, m.text)
+    return tuple(seen.values())
