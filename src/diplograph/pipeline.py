@@ -1,7 +1,6 @@
-"""The reading pipeline: article -> repaired text -> sentences -> times -> actors.
+"""The pipeline: article -> repaired text -> sentences -> times -> actors -> events -> checks.
 
-Each stage is a plain function; this module only calls them in order. Event coding joins
-here in a later stage.
+Each stage is a plain function; this module only calls them in order.
 """
 
 from __future__ import annotations
@@ -12,16 +11,18 @@ from pathlib import Path
 
 from diplograph import errors
 from diplograph.actors.kb import KnowledgeBase, kb_folders, load_kb
-from diplograph.actors.lexicon import lexicon
+from diplograph.actors.lexicon import english_capitals, lexicon
 from diplograph.actors.recognize import find_actors
+from diplograph.checks.flags import check_document
 from diplograph.errors import InputError
+from diplograph.events.coder import code_events
 from diplograph.lang.load import SUPPORTED_LANGUAGES
-from diplograph.model import Article, Document, Rejection
+from diplograph.model import Article, Document, Rejection, Sentence
 from diplograph.settings import Settings, load_settings
 from diplograph.temporal.dates import PartialDate
 from diplograph.temporal.tagger import tag_times
 from diplograph.text.langid import identify
-from diplograph.text.normalize import normalize
+from diplograph.text.normalize import NormText, normalize
 from diplograph.text.tokenize import split_sentences
 
 _DATELINE_CHARS = 300
@@ -71,6 +72,8 @@ def analyze(article: Article, *, options: Options | None = None) -> Document:
         # A month or year stands for its middle for role resolution ("2024-10" -> 2024-10-01).
         on = reference.as_date() or PartialDate(reference.year, reference.month or 7, 1).as_date()
     actors, outlets = find_actors(norm, sentences, lexicon=lexicon(lang, kb), kb=kb, on=on)
+    events = code_events(norm, sentences, actors, outlets, times, lang=lang, capitals=english_capitals())
+    flags = check_document(events, times, actors, kb=kb, on=on)
     return Document(
         article=article,
         lang=lang,
@@ -81,6 +84,8 @@ def analyze(article: Article, *, options: Options | None = None) -> Document:
         actors=actors,
         outlets=outlets,
         times=times,
+        events=events,
+        flags=flags,
         warnings=article.warnings,
     )
 
@@ -117,7 +122,9 @@ def _language(article: Article, text: str, options: Options, settings: Settings)
                      code=errors.UNKNOWN_LANGUAGE)  # fmt: skip
 
 
-def _publication_date(article: Article, norm, sentences, lang: str, options: Options) -> tuple[str | None, str]:
+def _publication_date(
+    article: Article, norm: NormText, sentences: tuple[Sentence, ...], lang: str, options: Options
+) -> tuple[str | None, str]:
     """Option, then metadata, then a full date in the dateline or header of the text."""
     if options.published:
         return options.published, "option"
@@ -133,7 +140,7 @@ def _publication_date(article: Article, norm, sentences, lang: str, options: Opt
     return None, "none"
 
 
-def _dateline(norm, sentences, lang: str) -> str | None:
+def _dateline(norm: NormText, sentences: tuple[Sentence, ...], lang: str) -> str | None:
     head = tuple(s for s in sentences if s.start < _DATELINE_CHARS)[:3]
     for expression in tag_times(norm, head, lang=lang, reference=None):
         if expression.kind == "date" and expression.granularity == "day" and expression.value:

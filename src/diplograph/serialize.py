@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from diplograph.model import ActorMention, Document, Entity, OutletMention, Rejection, TimeExpression
+from diplograph.model import (
+    ActorMention,
+    Document,
+    Entity,
+    Event,
+    Flag,
+    OutletMention,
+    Participant,
+    Rejection,
+    TimeExpression,
+)
 
 SCHEMA_VERSION = 1
 
@@ -59,6 +69,36 @@ def time_json(expression: TimeExpression) -> dict[str, Any]:
     }
 
 
+def participant_json(participant: Participant) -> dict[str, Any]:
+    return {**entity_json(participant.entity, participant.role), "text": participant.text}
+
+
+def event_json(event: Event) -> dict[str, Any]:
+    attribution = event.attribution
+    return {
+        "id": event.id,
+        "type": event.type,
+        "mode": event.mode,
+        "cameo": event.cameo,
+        "goldstein": event.goldstein,
+        "source": [participant_json(p) for p in event.source],
+        "target": [participant_json(p) for p in event.target],
+        "symmetric": event.symmetric,
+        "date": event.date,
+        "modality": event.modality,
+        "attribution": (
+            {"name": attribution.name, "code": attribution.code, "kind": attribution.kind} if attribution else None
+        ),
+        "location": event.location,
+        "evidence": [{"text": e.text, "start": e.start, "end": e.end, "sentence": e.sentence} for e in event.evidence],
+        "confidence": event.confidence,
+    }
+
+
+def flag_json(flag: Flag) -> dict[str, Any]:
+    return {"kind": flag.kind, "events": list(flag.events), "message": flag.message}
+
+
 def document_json(doc: Document) -> dict[str, Any]:
     article = doc.article
     return {
@@ -78,8 +118,8 @@ def document_json(doc: Document) -> dict[str, Any]:
         "actors": [actor_json(m) for m in doc.actors],
         "outlets": [outlet_json(m) for m in doc.outlets],
         "times": [time_json(t) for t in doc.times],
-        "events": [],
-        "flags": [],
+        "events": [event_json(e) for e in doc.events],
+        "flags": [flag_json(f) for f in doc.flags],
     }
 
 

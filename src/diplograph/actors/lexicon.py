@@ -136,3 +136,13 @@ def lexicon(lang: str, kb: KnowledgeBase) -> Lexicon:
         parts=parts,
         rules=rules,
     )
+
+
+@cache
+def english_capitals() -> dict[str, str]:
+    """The English name of each state's capital, to name event locations in one language."""
+    capitals: dict[str, str] = {}
+    for row in load.read_tsv(load.lang_file("en", "states.tsv"), required=("surface", "code", "form")):
+        if row["form"] == "capital" and "weak" not in row.get("flags"):
+            capitals.setdefault(row["code"], row["surface"])
+    return capitals

@@ -9,6 +9,7 @@ and their holder from the dated offices; (3) capitals are metonyms unless used a
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -178,7 +179,16 @@ def _link(
     return mentions
 
 
-def _link_role(item, items, tokens, kb, lexicon, on, earlier, emit) -> None:
+def _link_role(
+    item: _Item,
+    items: list[_Item],
+    tokens: tuple[Token, ...],
+    kb: KnowledgeBase,
+    lexicon: Lexicon,
+    on: date | None,
+    earlier: list[ActorMention],
+    emit: Callable[..., None],
+) -> None:
     """Resolve a role word to a country and, where the date allows, to its holder."""
     rules = lexicon.rules
     entry = item.entry

@@ -9,30 +9,82 @@ from rich.console import Console
 from rich.table import Table
 
 from diplograph.cli.app import app
-from diplograph.evaluation.reading import evaluate_reading
+from diplograph.evaluation.events import EventScore, evaluate, prf
 from diplograph.pipeline import Options
+
+
+def _ratio(right: int, total: int) -> str:
+    return f"{right / total:.2f}" if total else "-"
 
 
 @app.command("eval")
 def eval_cli(
     gold_dir: Path = typer.Argument(..., help="Folder with NAME.txt, NAME.meta.json and NAME.gold.json files."),
     kb: Path | None = typer.Option(None, "--kb", help="Folder with your own knowledge-base files."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="List what was missed."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="List missed and extra events."),
 ) -> None:
-    """Actor recall (gold event actors found at least once) and time accuracy, per document."""
-    scores = evaluate_reading(gold_dir, options=Options.create(kb_dir=kb))
-    console = Console()
-    table = Table("document", "lang", "actor recall", "missing", "times found", "times right", title="reading layer")
-    for s in scores:
-        missing = " ".join(sorted(s.missing)) if verbose or s.missing else ""
-        table.add_row(s.id, s.lang, f"{s.actor_recall:.2f}", missing,
-                      f"{s.times_found}/{s.gold_times}", f"{s.times_correct}/{s.gold_times}")  # fmt: skip
+    """Event precision, recall and F1; date, modality and attribution accuracy; actor recall and times."""
+    results = evaluate(gold_dir, options=Options.create(kb_dir=kb))
+    console = Console(width=160)
+    table = Table("document", "lang", "P", "R", "F1", "tp/fp/fn", "date", "mod.", "attr.", "actors", "times",
+                  title="diplograph eval")  # fmt: skip
+    for reading, events in results:
+        p, r, f = prf(events.true_positives, events.false_positives, events.false_negatives)
+        tp = events.true_positives
+        table.add_row(
+            events.id, events.lang, f"{p:.2f}", f"{r:.2f}", f"{f:.2f}",
+            f"{tp}/{events.false_positives}/{events.false_negatives}",
+            _ratio(events.date_right, tp), _ratio(events.modality_right, tp), _ratio(events.attribution_right, tp),
+            f"{reading.actor_recall:.2f}", f"{reading.times_correct}/{reading.gold_times}",
+        )  # fmt: skip
     console.print(table)
-    for lang in sorted({s.lang for s in scores}):
-        subset = [s for s in scores if s.lang == lang]
-        gold = sum(len(s.gold_codes) for s in subset)
-        hit = sum(len(s.gold_codes & s.found_codes) for s in subset)
-        times = sum(s.gold_times for s in subset)
-        right = sum(s.times_correct for s in subset)
-        console.print(f"{lang}: actor recall {hit}/{gold} = {hit / max(gold, 1):.2f}; "
-                      f"times right {right}/{times} = {right / max(times, 1):.2f}")  # fmt: skip
+    if verbose:
+        for _reading, events in results:
+            _details(console, events)
+    _calibration(console, [e for _r, e in results])
+    for lang in sorted({e.lang for _r, e in results}):
+        subset = [(r, e) for r, e in results if e.lang == lang]
+        tp = sum(e.true_positives for _r, e in subset)
+        fp = sum(e.false_positives for _r, e in subset)
+        fn = sum(e.false_negatives for _r, e in subset)
+        p, r, f = prf(tp, fp, fn)
+        gold_codes = sum(len(x.gold_codes) for x, _e in subset)
+        found_codes = sum(len(x.gold_codes & x.found_codes) for x, _e in subset)
+        times = sum(x.gold_times for x, _e in subset)
+        times_right = sum(x.times_correct for x, _e in subset)
+        console.print(
+            f"{lang}: events P {p:.2f} R {r:.2f} F1 {f:.2f} (tp {tp}, fp {fp}, fn {fn}); "
+            f"on matched: date {_ratio(sum(e.date_right for _r, e in subset), tp)}, "
+            f"modality {_ratio(sum(e.modality_right for _r, e in subset), tp)}, "
+            f"attribution {_ratio(sum(e.attribution_right for _r, e in subset), tp)}; "
+            f"actor recall {found_codes}/{gold_codes} = {found_codes / max(gold_codes, 1):.2f}; "
+            f"times right {times_right}/{times} = {times_right / max(times, 1):.2f}",
+            highlight=False,
+            soft_wrap=True,
+        )
+
+
+def _details(console: Console, score: EventScore) -> None:
+    console.rule(score.id)
+    for g in score.misses:
+        console.print(f"  [red]missed[/red] {g['type']} {g['source']}->{g['target']} {g['modality']} | "
+                      f"{g['evidence'][0][:90]}", highlight=False)  # fmt: skip
+    for e in score.extras:
+        src = ",".join(p.entity.code for p in e.source)
+        tgt = ",".join(p.entity.code for p in e.target)
+        console.print(f"  [yellow]extra[/yellow]  {e.type} [{src}]->[{tgt}] {e.modality} {e.confidence} | "
+                      f"{e.evidence[0].text[:90]}", highlight=False)  # fmt: skip
+
+
+def _calibration(console: Console, scores: list[EventScore]) -> None:
+    """Precision by confidence band: does a higher confidence mean a likelier correct event?"""
+    pairs = [c for s in scores for c in s.confidences]
+    if not pairs:
+        return
+    bands = [(0.0, 0.5), (0.5, 0.7), (0.7, 0.85), (0.85, 1.01)]
+    parts = []
+    for low, high in bands:
+        inside = [ok for conf, ok in pairs if low <= conf < high]
+        if inside:
+            parts.append(f"[{low:.2f},{min(high, 1):.2f}): {sum(inside) / len(inside):.2f} of {len(inside)}")
+    console.print("precision by confidence: " + "; ".join(parts), highlight=False)

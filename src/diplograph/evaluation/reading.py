@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from diplograph.errors import InputError, UsageError
 from diplograph.ingest import read_inputs
 from diplograph.model import Article, Document
-from diplograph.pipeline import Options, analyze
+from diplograph.pipeline import Options
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,11 +59,3 @@ def score_reading(doc: Document, gold: dict) -> ReadingScore:
             times_correct += match.value == gold_time["value"]
     return ReadingScore(doc.article.id, doc.lang, frozenset(gold_codes), frozenset(found), len(gold.get("times", [])),
                         times_found, times_correct)  # fmt: skip
-
-
-def evaluate_reading(gold_dir: Path, *, options: Options) -> list[ReadingScore]:
-    scores = []
-    for text_path, gold_path in gold_pairs(gold_dir):
-        doc = analyze(load_article(text_path, options), options=options)
-        scores.append(score_reading(doc, json.loads(gold_path.read_text(encoding="utf-8"))))
-    return scores

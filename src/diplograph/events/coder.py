@@ -11,6 +11,7 @@ take their antecedent, infinitive clauses the main subject, and an accusation's 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from itertools import pairwise
@@ -44,6 +45,7 @@ class EventRules:
     determiners: frozenset[str]
     passive_agents: frozenset[str]
     passive_auxiliaries: frozenset[str]
+    joint_prepositions: frozenset[str]
     cues: dict[str, frozenset[str]]
     negation_exceptions: tuple[tuple[str, ...], ...]
     attribution_before: tuple[tuple[str, ...], ...]
@@ -65,6 +67,7 @@ def event_rules(lang: str) -> EventRules:
         determiners=words("determiners"),
         passive_agents=words("passive_agents"),
         passive_auxiliaries=words("passive_auxiliaries"),
+        joint_prepositions=words("joint_prepositions"),
         cues={kind: words(kind) for kind in _MODALITY_ORDER},
         negation_exceptions=tuple(tuple(p.lower().split()) for p in cfg.get("negation_exceptions", [])),
         attribution_before=tuple(tuple(p.lower().split()) for p in cfg.get("attribution_before", [])),
@@ -165,6 +168,9 @@ def _code_sentence(
         for match in matches:
             trigger = match.trigger
             clause_groups = [g for g in groups if start <= g.first and g.last < end]
+            speaking = [g for g, _verb in speakers if g in clause_groups]
+            if speaking and len(clause_groups) > len(speaking):
+                clause_groups = [g for g in clause_groups if g not in speaking]
             if accusation is not None and match.first > accusation[2]:
                 accuser, accused, after = accusation
                 source_group = accused
@@ -226,15 +232,19 @@ def _groups(
         located.append((covered[0], covered[-1], m))
     located.sort(key=lambda x: (x[0], x[1]))
     groups: list[_Group] = []
+    joins: list[list[str]] = []  # the connector words of each join, per group
     for first, last, m in located:
         if groups:
             g = groups[-1]
             between = words[g.last + 1 : first]
             if first <= g.last or all(w in rules.group_connectors for w in between):
+                joins[-1].append(" ".join(between) if first > g.last else "")
                 g.mentions.append(m)
                 g.last = max(g.last, last)
                 continue
         groups.append(_Group([m], first, last))
+        joins.append([])
+    groups = [part for g, seps in zip(groups, joins, strict=True) for part in _split_bare_comma(g, seps)]
     for g in groups:
         k = g.first - 1
         while k >= 0 and (words[k] in rules.determiners or words[k] in ("sowohl", "both")):
@@ -242,7 +252,23 @@ def _groups(
         if k >= 0 and words[k] in rules.prepositions:
             g.preposition = words[k]
         # A place named after a locative preposition is not a participant ("in Moskau").
-    return [g for g in groups if not _is_place(g)]
+    return groups
+
+
+def _split_bare_comma(group: _Group, seps: list[str]) -> list[_Group]:
+    """ "Iran, Russland mit Drohnen zu beliefern": a comma alone ends a group unless a
+    conjunction closes the list ("Russland, China und Iran") or it is an apposition of the
+    same actor ("seinem Amtskollegen, Massoud Pezeshkian")."""
+    if not seps or seps[-1] != ",":
+        return [group]
+    last = group.mentions[-1]
+    if last.entity.code == group.mentions[-2].entity.code:
+        return [group]
+    head = [m for m in group.mentions if m is not last]
+    return [
+        _Group(head, group.first, group.first if len(head) == 1 else group.last - 1, group.preposition),
+        _Group([last], group.last, group.last),
+    ]
 
 
 def _is_place(group: _Group) -> bool:
@@ -312,6 +338,10 @@ def _roles(
         return agent, target, False
     source = free[0] if free else None
     target = _target(clause_groups, match, rules, after=None, exclude=source)
+    if source is None and trigger.symmetric:
+        joint = target or next((g for g in clause_groups if g.preposition in rules.joint_prepositions), None)
+        if joint is not None:
+            return joint, None, False  # "ein Abkommen zwischen Russland und Iran"
     from_context = False
     if source is None:
         from_context = True
@@ -426,7 +456,9 @@ def _location(
     return None
 
 
-def _confidence(match: TriggerMatch, source: list, target: list, from_context: bool) -> float:
+def _confidence(
+    match: TriggerMatch, source: list[ActorMention], target: list[ActorMention], from_context: bool
+) -> float:
     score = 0.45
     score += 0.2 if source else 0.0
     score += 0.15 if (target or match.trigger.symmetric) else 0.0
@@ -479,7 +511,7 @@ def _merge(drafts: list[_Draft]) -> tuple[Event, ...]:
     return tuple(events)
 
 
-def _participants(lists) -> tuple[Participant, ...]:
+def _participants(lists: Iterable[list[ActorMention]]) -> tuple[Participant, ...]:
     seen: dict[str, Participant] = {}
     for mentions in lists:
         for m in mentions:

@@ -13,7 +13,7 @@ from functools import cache
 from diplograph.events.plover import DEFAULT_CAMEO, TYPES, cameo_codes
 from diplograph.lang import load
 
-MAX_GAP = 4
+MAX_GAP = 8  # German separable verbs put their particle at the clause end
 FLAGS = frozenset({"noun", "complement", "reverse"})
 
 

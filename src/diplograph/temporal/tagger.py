@@ -10,13 +10,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from datetime import date, timedelta
+from typing import TypeVar
 
 from diplograph.model import Sentence, TimeExpression
 from diplograph.temporal.dates import PartialDate, nearest_day_year, nearest_year, shift
 from diplograph.temporal.grammar import TimeGrammar, grammar
 from diplograph.text.normalize import NormText
 
-_SEASONS = frozenset({"spring", "summer", "autumn", "winter"})
+T = TypeVar("T")
 
 
 def tag_times(
@@ -79,7 +80,7 @@ def _modifier(m: re.Match[str], g: TimeGrammar) -> str | None:
     return _lookup(g.parts, part) if part else None
 
 
-def _lookup(table: dict, key: str):
+def _lookup(table: dict[str, T], key: str) -> T:
     """``table[key]``, also for the capitalised form of a key written in lower case."""
     if key in table:
         return table[key]

@@ -1,0 +1,1 @@
+"""Checks: inconsistencies a careful reader notices (conflicting dates, wrong weekdays, offices)."""

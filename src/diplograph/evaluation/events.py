@@ -1,0 +1,98 @@
+"""Score coded events against gold events.
+
+Matching (our reading of the corpus guideline): a system event matches a gold event when
+its type is the gold type or one of the gold ``alt_types``, and its actor codes agree — as
+one set (source and target together) when the gold event is symmetric, else source with
+source and target with target. Each gold event matches at most one system event. A matched
+``optional`` gold event is neither rewarded nor punished: it leaves both sides. Date,
+modality and attribution are then compared on the matched (non-optional) pairs.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from diplograph.evaluation.reading import ReadingScore, gold_pairs, load_article, score_reading
+from diplograph.model import Document, Event, Participant
+from diplograph.pipeline import Options, analyze
+
+
+@dataclass(slots=True)
+class EventScore:
+    id: str
+    lang: str
+    true_positives: int = 0
+    false_positives: int = 0
+    false_negatives: int = 0
+    date_right: int = 0
+    modality_right: int = 0
+    attribution_right: int = 0
+    misses: list[dict] = field(default_factory=list)
+    extras: list[Event] = field(default_factory=list)
+    confidences: list[tuple[float, bool]] = field(default_factory=list)  # (confidence, correct) per system event
+
+
+def _codes(participants: tuple[Participant, ...]) -> frozenset[str]:
+    return frozenset(p.entity.code for p in participants)
+
+
+def compatible(event: Event, gold: dict) -> bool:
+    if event.type != gold["type"] and event.type not in gold.get("alt_types", []):
+        return False
+    source, target = _codes(event.source), _codes(event.target)
+    gold_source, gold_target = frozenset(gold["source"]), frozenset(gold["target"])
+    if gold.get("symmetric") or event.symmetric:
+        return source | target == gold_source | gold_target
+    return source == gold_source and target == gold_target
+
+
+def attribution_matches(event: Event, gold: dict) -> bool:
+    expected = gold.get("attribution")
+    found = event.attribution
+    if expected is None or found is None:
+        return expected is None and found is None
+    return expected in (found.name, found.code)
+
+
+def score_events(doc: Document, gold: dict) -> EventScore:
+    score = EventScore(doc.article.id, doc.lang)
+    unmatched = list(doc.events)
+    gold_events = sorted(gold.get("events", []), key=lambda g: bool(g.get("optional")))
+    for g in gold_events:
+        candidates = [e for e in unmatched if compatible(e, g)]
+        if not candidates:
+            if not g.get("optional"):
+                score.false_negatives += 1
+                score.misses.append(g)
+            continue
+        best = max(candidates, key=lambda e: (e.date == g.get("date"), e.modality == g.get("modality"), e.confidence))
+        unmatched.remove(best)
+        if g.get("optional"):
+            continue
+        score.true_positives += 1
+        score.confidences.append((best.confidence, True))
+        score.date_right += best.date == g.get("date")
+        score.modality_right += best.modality == g.get("modality")
+        score.attribution_right += attribution_matches(best, g)
+    score.false_positives = len(unmatched)
+    score.extras = unmatched
+    score.confidences.extend((e.confidence, False) for e in unmatched)
+    return score
+
+
+def evaluate(gold_dir: Path, *, options: Options) -> list[tuple[ReadingScore, EventScore]]:
+    results = []
+    for text_path, gold_path in gold_pairs(gold_dir):
+        doc = analyze(load_article(text_path, options), options=options)
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        results.append((score_reading(doc, gold), score_events(doc, gold)))
+    return results
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1

@@ -1,0 +1,189 @@
+"""Event coding on sentences we wrote ourselves: every type in both languages, roles,
+modality, attribution, passives, coordination and symmetric events."""
+
+import pytest
+
+PUBLISHED = "2025-01-13"
+
+
+def events_of(read, text, lang):
+    doc = read(text, lang=lang, published=PUBLISHED)
+    return doc.events
+
+
+def summary(event):
+    return (
+        event.type,
+        tuple(sorted(p.entity.code for p in event.source)),
+        tuple(sorted(p.entity.code for p in event.target)),
+    )
+
+
+def find(events, type_):
+    hits = [e for e in events if e.type == type_]
+    assert hits, f"no {type_} event; found {[summary(e) for e in events]}"
+    return hits[0]
+
+
+def roles(event):
+    """Participants as (source, target), or one set for symmetric events."""
+    source = tuple(sorted(p.entity.code for p in event.source))
+    target = tuple(sorted(p.entity.code for p in event.target))
+    if event.symmetric:
+        return tuple(sorted(set(source) | set(target)))
+    return source, target
+
+
+GERMAN = [
+    ("Putin und Pezeshkian trafen sich am Freitag in Moskau.", "CONSULT", ("IRN", "RUS")),
+    ("Frankreich und Deutschland einigten sich auf eine gemeinsame Erklärung.", "AGREE", ("DEU", "FRA")),
+    ("Russland und Iran unterzeichneten ein Abkommen über eine strategische Partnerschaft.", "SUPPORT", ("IRN", "RUS")),
+    ("Die Türkei entschuldigte sich bei Russland für den Abschuss.", "CONCEDE", (("TUR",), ("RUS",))),
+    ("China und Russland wollen militärisch enger zusammenarbeiten.", "COOPERATE", ("CHN", "RUS")),
+    ("Iran hat Russland Drohnen geliefert.", "AID", (("IRN",), ("RUS",))),
+    ("Israel zog seine Truppen aus dem Libanon ab.", "RETREAT", (("ISR",), ("LBN",))),
+    ("Die Ukraine forderte von Deutschland mehr Luftabwehrsysteme.", "REQUEST", (("UKR",), ("DEU",))),
+    ("Die Ukraine beschuldigt Iran, Russland mit Drohnen zu beliefern.", "ACCUSE", (("UKR",), ("IRN",))),
+    ("Teheran wies die Vorwürfe der Ukraine zurück.", "REJECT", (("IRN",), ("UKR",))),
+    ("Israel drohte dem Iran mit einem Gegenschlag.", "THREATEN", (("ISR",), ("IRN",))),
+    (
+        "Tausende Iraner demonstrierten vor der britischen Botschaft gegen Großbritannien.",
+        "PROTEST",
+        (("IRN",), ("GBR",)),
+    ),
+    ("Die EU verhängte neue Sanktionen gegen Iran.", "SANCTION", (("EU",), ("IRN",))),
+    ("Russland verlegte Truppen an die Grenze zu Finnland.", "MOBILIZE", (("RUS",), ("FIN",))),
+    ("Die iranische Marine beschlagnahmte einen britischen Tanker.", "COERCE", (("IRN",), ("GBR",))),
+    ("Israel griff Ziele im Iran an.", "ASSAULT", (("ISR",), ("IRN",))),
+]
+ENGLISH = [
+    ("Putin and Pezeshkian met in Moscow on Friday.", "CONSULT", ("IRN", "RUS")),
+    ("France and Germany agreed on a joint statement.", "AGREE", ("DEU", "FRA")),
+    ("Russia and Iran signed a strategic partnership treaty.", "SUPPORT", ("IRN", "RUS")),
+    ("Turkey apologised to Russia for the incident.", "CONCEDE", (("TUR",), ("RUS",))),
+    ("China and Russia held joint military exercises.", "COOPERATE", ("CHN", "RUS")),
+    ("Iran supplied drones to Russia.", "AID", (("IRN",), ("RUS",))),
+    ("Israel withdrew its troops from Lebanon.", "RETREAT", (("ISR",), ("LBN",))),
+    ("Ukraine urged Germany to send more air defence systems.", "REQUEST", (("UKR",), ("DEU",))),
+    ("Ukraine accused Iran of supplying drones to Russia.", "ACCUSE", (("UKR",), ("IRN",))),
+    ("Iran rejected the accusations by Ukraine.", "REJECT", (("IRN",), ("UKR",))),
+    ("Israel threatened Iran with a military response.", "THREATEN", (("ISR",), ("IRN",))),
+    ("Thousands of Iranians protested against Britain outside the embassy.", "PROTEST", (("IRN",), ("GBR",))),
+    ("The EU imposed new sanctions on Iran.", "SANCTION", (("EU",), ("IRN",))),
+    ("Russia deployed troops to the border with Finland.", "MOBILIZE", (("RUS",), ("FIN",))),
+    ("Iran seized a British tanker.", "COERCE", (("IRN",), ("GBR",))),
+    ("Israel struck targets in Iran.", "ASSAULT", (("ISR",), ("IRN",))),
+]
+
+
+@pytest.mark.parametrize(("text", "type_", "expected"), GERMAN)
+def test_german_types_and_roles(read, text, type_, expected):
+    assert roles(find(events_of(read, text, "de"), type_)) == expected
+
+
+@pytest.mark.parametrize(("text", "type_", "expected"), ENGLISH)
+def test_english_types_and_roles(read, text, type_, expected):
+    assert roles(find(events_of(read, text, "en"), type_)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "type_", "modality"),
+    [
+        ("Am Freitag wird ein Abkommen zwischen Russland und Iran unterzeichnet.", "de", "SUPPORT", "planned"),
+        ("Russia and Iran will sign a treaty on Friday.", "en", "SUPPORT", "planned"),
+        ("Teheran hofft auf die Lieferung von Kampfjets aus Russland.", "de", "REQUEST", "actual"),
+        ("Iran wants Russia to deliver fighter jets.", "en", "AID", "desired"),
+        ("Russland könnte Iran Kampfjets liefern.", "de", "AID", "possible"),
+        ("Russia may deliver fighter jets to Iran.", "en", "AID", "possible"),
+        ("Iran hat Russland keine Raketen geliefert.", "de", "AID", "negated"),
+        ("Iran did not supply missiles to Russia.", "en", "AID", "negated"),
+        (
+            "Diese Partnerschaft deckt nicht nur die Wirtschaft ab, Russland liefert Iran Waffen.",
+            "de",
+            "AID",
+            "actual",
+        ),
+    ],
+)
+def test_modality(read, text, lang, type_, modality):
+    assert find(events_of(read, text, lang), type_).modality == modality
+
+
+def test_outlet_attribution(read):
+    event = find(events_of(read, "Wie Reuters berichtete, griff Israel Ziele im Iran an.", "de"), "ASSAULT")
+    assert event.attribution is not None and event.attribution.name == "Reuters"
+    event = find(events_of(read, "Israel struck targets in Iran, according to Reuters.", "en"), "ASSAULT")
+    assert event.attribution.name == "Reuters" and event.attribution.kind == "outlet"
+
+
+def test_actor_attribution(read):
+    event = find(
+        events_of(read, "The ceasefire between Israel and Hezbollah will take effect on Wednesday, Biden said.", "en"),
+        "RETREAT",
+    )
+    assert event.attribution is not None and event.attribution.code == "USA"
+
+
+def test_own_statement_is_not_attributed(read):
+    event = find(
+        events_of(read, "Israel will respond forcefully to any attack by Hezbollah, Netanyahu said.", "en"), "THREATEN"
+    )
+    assert event.attribution is None
+
+
+def test_accusation_yields_the_alleged_act_attributed_to_the_accuser(read):
+    for text, lang in (
+        ("Die Ukraine beschuldigt Iran, Russland mit Drohnen zu beliefern.", "de"),
+        ("Ukraine accused Iran of supplying drones to Russia.", "en"),
+    ):
+        events = events_of(read, text, lang)
+        aid = find(events, "AID")
+        assert roles(aid) == (("IRN",), ("RUS",))
+        assert aid.attribution is not None and aid.attribution.code == "UKR"
+
+
+def test_passive_voice(read):
+    event = find(events_of(read, "Iran wurde von der EU mit neuen Sanktionen belegt.", "de"), "SANCTION")
+    assert roles(event) == (("EU",), ("IRN",))
+    event = find(events_of(read, "Iran was hit with new sanctions by the EU.", "en"), "SANCTION")
+    assert roles(event) == (("EU",), ("IRN",))
+
+
+def test_coordinated_targets(read):
+    event = find(
+        events_of(read, "Der Westen hat sowohl Russland als auch Iran mit Sanktionen belegt.", "de"), "SANCTION"
+    )
+    assert roles(event) == (("WEST",), ("IRN", "RUS"))
+
+
+def test_relative_clause_takes_its_antecedent(read):
+    event = find(
+        events_of(read, "Der Konflikt mit Israel, das Angriffe auf iranische Einrichtungen durchführt, wächst.", "de"),
+        "ASSAULT",
+    )
+    assert roles(event) == (("ISR",), ("IRN",))
+
+
+def test_reverse_frame_receive_from(read):
+    event = find(events_of(read, "Russia received ballistic missiles from Iran.", "en"), "AID")
+    assert roles(event) == (("IRN",), ("RUS",))
+
+
+def test_repeated_mentions_merge_with_all_evidence(read):
+    text = (
+        "Putin und Pezeshkian treffen sich am Freitag in Moskau. "
+        "Das Treffen zwischen Putin und Pezeshkian ist seit Wochen geplant."
+    )
+    consults = [e for e in events_of(read, text, "de") if e.type == "CONSULT"]
+    assert len(consults) == 1
+    assert len(consults[0].evidence) == 2
+
+
+def test_event_fields(read):
+    event = find(events_of(read, "Die EU verhängte am Montag neue Sanktionen gegen Iran.", "de"), "SANCTION")
+    assert event.cameo.startswith("16") and event.goldstein < 0
+    assert event.date == "2025-01-13"
+    assert 0 < event.confidence <= 1
+    text = "Die EU verhängte am Montag neue Sanktionen gegen Iran."
+    for evidence in event.evidence:
+        assert text[evidence.start : evidence.end] == evidence.text
