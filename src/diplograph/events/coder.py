@@ -46,6 +46,9 @@ class EventRules:
     passive_agents: frozenset[str]
     passive_auxiliaries: frozenset[str]
     joint_prepositions: frozenset[str]
+    genitive_links: frozenset[str]
+    material_nouns: tuple[str, ...]
+    conjunctions: frozenset[str]
     cues: dict[str, frozenset[str]]
     negation_exceptions: tuple[tuple[str, ...], ...]
     attribution_before: tuple[tuple[str, ...], ...]
@@ -68,6 +71,9 @@ def event_rules(lang: str) -> EventRules:
         passive_agents=words("passive_agents"),
         passive_auxiliaries=words("passive_auxiliaries"),
         joint_prepositions=words("joint_prepositions"),
+        genitive_links=words("genitive_links"),
+        material_nouns=tuple(words("material_nouns")),
+        conjunctions=words("conjunctions"),
         cues={kind: words(kind) for kind in _MODALITY_ORDER},
         negation_exceptions=tuple(tuple(p.lower().split()) for p in cfg.get("negation_exceptions", [])),
         attribution_before=tuple(tuple(p.lower().split()) for p in cfg.get("attribution_before", [])),
@@ -165,6 +171,7 @@ def _code_sentence(
     for number, (start, end) in enumerate(clauses):
         matches = _best_matches(lexicon.find(words, start, end))
         accusation: tuple[_Group | None, _Group | None, int] | None = None
+        verb_seen = False
         for match in matches:
             trigger = match.trigger
             clause_groups = [g for g in groups if start <= g.first and g.last < end]
@@ -177,11 +184,25 @@ def _code_sentence(
                 target_group = _target(clause_groups, match, rules, after=after, exclude=accused)
                 attribution = Attribution(accuser.codes[0], accuser.codes[0], "actor") if accuser else None
                 from_context = False
+            elif "noun" in trigger.flags and (modifier := _noun_modifier(clause_groups, match, words, rules)):
+                source_group = modifier
+                target_group = _target(clause_groups, match, rules, after=match.first, exclude=modifier)
+                attribution, from_context = None, False
+            elif "noun" in trigger.flags and verb_seen:
+                continue  # "sanctions ... in response to the delivery of missiles": no agent named
             else:
                 source_group, target_group, from_context = _roles(
                     clause_groups, match, words, rules, start, end, groups, clauses, number, main_subject
                 )
                 attribution = None
+            if "noun" not in trigger.flags:
+                verb_seen = True
+            if target_group is None and not trigger.symmetric and trigger.target_preps:
+                # The target may follow in a later clause ("launched airstrikes ..., targeting sites in Iran").
+                later = [g for g in groups if g.first > match.last and g is not source_group]
+                target_group = _target(later, match, rules, after=match.last, exclude=source_group)
+                if target_group is not None and target_group.preposition not in trigger.target_preps:
+                    target_group = None
             if "reverse" in trigger.flags:
                 source_group, target_group = target_group, source_group
             if "complement" in trigger.flags and target_group is not None:
@@ -227,17 +248,24 @@ def _groups(
             covered = [i for i, (s, e) in enumerate(spans) if s < m.end and e > m.start]
         if not covered:
             continue
-        if m.form in ("capital", "metonym", "name") and not m.metonymy and m.form != "name":
-            continue  # a place, not an actor
         located.append((covered[0], covered[-1], m))
     located.sort(key=lambda x: (x[0], x[1]))
+    dateline_end = _dateline_end(words)
+    located = [
+        (first, last, m) for first, last, m in located
+        if first > dateline_end and not (m.form == "adjective" and _modifies_material(words, last, rules))
+    ]  # fmt: skip
     groups: list[_Group] = []
     joins: list[list[str]] = []  # the connector words of each join, per group
     for first, last, m in located:
         if groups:
             g = groups[-1]
             between = words[g.last + 1 : first]
-            if first <= g.last or all(w in rules.group_connectors for w in between):
+            joined = all(w in rules.group_connectors for w in between) or (
+                any(w in rules.conjunctions for w in between)
+                and all(w in rules.group_connectors or w in rules.determiners for w in between)
+            )
+            if first <= g.last or joined:
                 joins[-1].append(" ".join(between) if first > g.last else "")
                 g.mentions.append(m)
                 g.last = max(g.last, last)
@@ -253,6 +281,22 @@ def _groups(
             g.preposition = words[k]
         # A place named after a locative preposition is not a participant ("in Moskau").
     return groups
+
+
+def _dateline_end(words: list[str]) -> int:
+    """Index of the dash ending a dateline ("Luxemburg - Die EU …", "MOSCOW (Reuters) —"), or -1."""
+    for i, word in enumerate(words[:8]):
+        if word in ("-", "–", "—"):
+            return i
+        if word not in (",", "(", ")", "/") and not word[:1].isalpha():
+            return -1
+    return -1
+
+
+def _modifies_material(words: list[str], last: int, rules: EventRules) -> bool:
+    """ "iranische Kamikazedrohnen", "Iranian-made missiles": where a weapon comes from, not who acts."""
+    following = words[last + 1] if last + 1 < len(words) else ""
+    return following.endswith(rules.material_nouns)
 
 
 def _split_bare_comma(group: _Group, seps: list[str]) -> list[_Group]:
@@ -298,6 +342,33 @@ def _best_matches(matches: list[TriggerMatch]) -> list[TriggerMatch]:
         kept.append(match)
         taken.update(match.positions)
     return sorted(kept, key=lambda m: m.first)
+
+
+def _noun_modifier(
+    clause_groups: list[_Group], match: TriggerMatch, words: list[str], rules: EventRules
+) -> _Group | None:
+    """The agent of a nominalisation: right before it ("Israeli strikes", "Irans Angriffe",
+    "the Hamas attack", "Iran's delivery"), or a genitive right after it ("die Entsendung
+    nordkoreanischer Truppen", "the deployment of North Korean troops")."""
+    for g in clause_groups:
+        if g.preposition is not None or g.last >= match.first:
+            continue
+        gap = words[g.last + 1 : match.first]
+        possessive = bool(gap) and gap[0] in ("'s", "’s")
+        modifier_forms = any(m.form in ("adjective", "genitive", "name", "demonym") for m in g.mentions)
+        short_gap = len(gap) <= 2 and all(w in ("'s", "’s") or (w.isalpha() and w.islower()) for w in gap)
+        if short_gap and (possessive or not gap or modifier_forms):
+            return g
+    for g in clause_groups:
+        gap = words[match.last + 1 : g.first]
+        if (
+            g.first > match.last
+            and g.preposition is None
+            and len(gap) <= 2
+            and all(w in rules.determiners or w in rules.genitive_links or (w.isalpha() and w.islower()) for w in gap)
+        ) and all(m.form in ("adjective", "role", "demonym") for m in g.mentions):
+            return g
+    return None
 
 
 def _subject(groups: list[_Group], clause: tuple[int, int], rules: EventRules) -> _Group | None:
@@ -468,47 +539,93 @@ def _confidence(
     return round(min(max(score, 0.05), 0.95), 2)
 
 
+def _codes(mentions: list[ActorMention]) -> frozenset[str]:
+    return frozenset(m.entity.code for m in mentions)
+
+
 def _merge(drafts: list[_Draft]) -> tuple[Event, ...]:
-    """One event per occurrence: repeated mentions of the same type and actors merge."""
+    """One event per occurrence: repeated mentions of the same type and actors merge.
+
+    Mentions that name the same participants merge whether or not they give a direction
+    ("Putin und Pezeshkian treffen sich" / "Pezeshkian besucht Moskau"); a mention that names
+    only some participants ("hofft Teheran auf …") joins the fuller event it belongs to.
+    """
     buckets: dict[tuple, list[_Draft]] = {}
     for draft in drafts:
-        trigger = draft.match.trigger
-        source = frozenset(m.entity.code for m in draft.source)
-        target = frozenset(m.entity.code for m in draft.target)
-        key = (trigger.type, source | target) if trigger.symmetric else (trigger.type, source, target)
+        source, target = _codes(draft.source), _codes(draft.target)
+        if draft.match.trigger.symmetric:
+            key: tuple = (draft.match.trigger.type, "joint", source | target)
+        else:
+            key = (draft.match.trigger.type, source, target)
         buckets.setdefault(key, []).append(draft)
+    for key in list(buckets):
+        if key[1] == "joint" or not key[1] or not key[2]:
+            continue
+        joint = (key[0], "joint", key[1] | key[2])
+        if joint in buckets:  # "Pezeshkian besucht Moskau" is part of "treffen sich"
+            buckets[joint].extend(buckets.pop(key))
+    for key in sorted(buckets, key=lambda k: len(k[1]) + len(k[2])):
+        if key[1] == "joint" or (key[1] and key[2]):
+            continue
+        fuller = [other for other in buckets if other != key and other[0] == key[0] and _extends(other, key)]
+        if len(fuller) == 1:
+            buckets[fuller[0]].extend(buckets.pop(key))
     events = []
-    for n, group in enumerate(sorted(buckets.values(), key=lambda g: (g[0].sentence, g[0].evidence.start)), 1):
+    ordered = sorted(buckets.values(), key=lambda g: min((d.sentence, d.evidence.start) for d in g))
+    for n, group in enumerate(ordered, 1):
+        group.sort(key=lambda d: (d.sentence, d.evidence.start))
         first = group[0]
-        trigger = first.match.trigger
         dates = [d.date for d in group if d.date]
         date = Counter(dates).most_common(1)[0][0] if dates else None
         modalities = [d.modality for d in group]
         modality = "planned" if "planned" in modalities else Counter(modalities).most_common(1)[0][0]
         attribution = next((d.attribution for d in group if d.attribution), None)
         mode = next((d.match.trigger.mode for d in group if d.match.trigger.mode), None)
-        cameo = next((d.match.trigger.cameo for d in group if len(d.match.trigger.cameo) > 3), trigger.cameo)
+        cameo = next(
+            (d.match.trigger.cameo for d in group if len(d.match.trigger.cameo) > 3), first.match.trigger.cameo
+        )
         confidence = min(0.99, max(d.confidence for d in group) + 0.05 * (len(group) - 1))
+        symmetric = any(d.match.trigger.symmetric for d in group)
+        # Direction from the mentions that give one; the rest are participants of a joint event.
+        directed = [d for d in group if d.source and d.target and not d.match.trigger.symmetric] or group
+        source = _participants(d.source for d in directed)
+        source_codes = {p.entity.code for p in source}
+        target = tuple(p for p in _participants(d.target for d in group) if p.entity.code not in source_codes)
+        if symmetric:
+            others = _participants([*d.source, *d.target] for d in group)
+            source = source + tuple(p for p in others if p.entity.code not in source_codes | _codes_of(target))
         events.append(
             Event(
                 id=f"e{n}",
-                type=trigger.type,
+                type=first.match.trigger.type,
                 mode=mode,
                 cameo=cameo,
                 goldstein=goldstein(cameo),
-                source=_participants(d.source for d in group),
-                target=_participants(d.target for d in group),
-                symmetric=trigger.symmetric,
+                source=source,
+                target=target,
+                symmetric=symmetric,
                 date=date,
                 modality=modality,  # type: ignore[arg-type]
                 attribution=attribution,
                 location=next((d.location for d in group if d.location), None),
-                evidence=tuple(d.evidence for d in group),
+                evidence=tuple(dict.fromkeys(d.evidence for d in group)),
                 confidence=round(confidence, 2),
                 dates=tuple(dict.fromkeys(dates)),
             )
         )
     return tuple(events)
+
+
+def _extends(fuller: tuple, partial: tuple) -> bool:
+    """Whether a complete event's roles contain a partial mention's ("hofft Teheran auf …")."""
+    _type, source, target = partial
+    if fuller[1] == "joint":
+        return (source | target) < fuller[2]
+    return bool(fuller[1] and fuller[2]) and source <= fuller[1] and target <= fuller[2]
+
+
+def _codes_of(participants: tuple[Participant, ...]) -> set[str]:
+    return {p.entity.code for p in participants}
 
 
 def _participants(lists: Iterable[list[ActorMention]]) -> tuple[Participant, ...]:
