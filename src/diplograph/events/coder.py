@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import pairwise
 
@@ -48,6 +48,7 @@ class EventRules:
     joint_prepositions: frozenset[str]
     genitive_links: frozenset[str]
     material_nouns: tuple[str, ...]
+    subject_nearest: bool
     conjunctions: frozenset[str]
     cues: dict[str, frozenset[str]]
     negation_exceptions: tuple[tuple[str, ...], ...]
@@ -73,6 +74,7 @@ def event_rules(lang: str) -> EventRules:
         joint_prepositions=words("joint_prepositions"),
         genitive_links=words("genitive_links"),
         material_nouns=tuple(words("material_nouns")),
+        subject_nearest=cfg.get("subject_position", "first") == "nearest",
         conjunctions=words("conjunctions"),
         cues={kind: words(kind) for kind in _MODALITY_ORDER},
         negation_exceptions=tuple(tuple(p.lower().split()) for p in cfg.get("negation_exceptions", [])),
@@ -89,6 +91,7 @@ class _Group:
     first: int
     last: int  # inclusive
     preposition: str | None = None  # the preposition governing the group, if any
+    marker: str | None = None  # the word before the group (after determiners): "of", "on", "gegen"
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -174,6 +177,9 @@ def _code_sentence(
         verb_seen = False
         for match in matches:
             trigger = match.trigger
+            if "noun" not in trigger.flags and match.first > 0 and words[match.first - 1] in rules.determiners:
+                trigger = replace(trigger, flags=trigger.flags | {"noun"})
+                match = TriggerMatch(trigger, match.positions)
             clause_groups = [g for g in groups if start <= g.first and g.last < end]
             speaking = [g for g, _verb in speakers if g in clause_groups]
             if speaking and len(clause_groups) > len(speaking):
@@ -201,7 +207,7 @@ def _code_sentence(
                 # The target may follow in a later clause ("launched airstrikes ..., targeting sites in Iran").
                 later = [g for g in groups if g.first > match.last and g is not source_group]
                 target_group = _target(later, match, rules, after=match.last, exclude=source_group)
-                if target_group is not None and target_group.preposition not in trigger.target_preps:
+                if target_group is not None and target_group.marker not in trigger.target_preps:
                     target_group = None
             if "reverse" in trigger.flags:
                 source_group, target_group = target_group, source_group
@@ -214,6 +220,8 @@ def _code_sentence(
                 target = [m for m in target if m.entity.code not in source_codes]
             if not source and not target:
                 continue
+            if trigger.symmetric and len(_codes(source) | _codes(target)) < 2:
+                continue  # a joint event needs two parties
             if attribution is None:
                 attribution = _attribution(outlet_attribution, speakers, source, match)
             evidence_start = min(
@@ -277,6 +285,8 @@ def _groups(
         k = g.first - 1
         while k >= 0 and (words[k] in rules.determiners or words[k] in ("sowohl", "both")):
             k -= 1
+        if k >= 0:
+            g.marker = words[k]
         if k >= 0 and words[k] in rules.prepositions:
             g.preposition = words[k]
         # A place named after a locative preposition is not a participant ("in Moskau").
@@ -408,6 +418,9 @@ def _roles(
         target = free[0] if free else None
         return agent, target, False
     source = free[0] if free else None
+    if rules.subject_nearest:
+        before = [g for g in free if g.last < match.first]
+        source = before[-1] if before else source
     target = _target(clause_groups, match, rules, after=None, exclude=source)
     if source is None and trigger.symmetric:
         joint = target or next((g for g in clause_groups if g.preposition in rules.joint_prepositions), None)
@@ -433,7 +446,7 @@ def _target(
     trigger = match.trigger
     candidates = [g for g in clause_groups if g is not exclude and (after is None or g.first > after)]
     if trigger.target_preps:
-        marked = [g for g in candidates if g.preposition in trigger.target_preps]
+        marked = [g for g in candidates if g.marker in trigger.target_preps]
         if marked:
             # The one nearest the trigger.
             return min(marked, key=lambda g: abs(g.first - match.first))
