@@ -72,7 +72,10 @@ def analyze(article: Article, *, options: Options | None = None) -> Document:
         # A month or year stands for its middle for role resolution ("2024-10" -> 2024-10-01).
         on = reference.as_date() or PartialDate(reference.year, reference.month or 7, 1).as_date()
     actors, outlets = find_actors(norm, sentences, lexicon=lexicon(lang, kb), kb=kb, on=on)
-    events = code_events(norm, sentences, actors, outlets, times, lang=lang, capitals=english_capitals())
+    events = code_events(
+        norm, sentences, actors, outlets, times,
+        lang=lang, capitals=english_capitals(), min_confidence=settings.min_confidence,
+    )  # fmt: skip
     flags = check_document(events, times, actors, kb=kb, on=on)
     return Document(
         article=article,

@@ -14,6 +14,7 @@ class Settings:
     max_bytes: int
     extensions: tuple[str, ...]
     fallback_language: str | None
+    min_confidence: float
 
 
 def load_settings(path: str | Path | None = None) -> Settings:
@@ -34,4 +35,5 @@ def load_settings(path: str | Path | None = None) -> Settings:
         max_bytes=int(data["ingest"]["max_bytes"]),
         extensions=tuple(data["ingest"]["extensions"]),
         fallback_language=data["text"]["fallback_language"] or None,
+        min_confidence=float(data["events"]["min_confidence"]),
     )

@@ -124,11 +124,13 @@ def code_events(
     *,
     lang: str,
     capitals: dict[str, str] | None = None,
+    min_confidence: float = 0.0,
 ) -> tuple[Event, ...]:
     """All events of a document, one per occurrence, in order of first mention.
 
     Args:
         capitals: English capital name per actor code, to name places ("Moskau" -> Moscow).
+        min_confidence: events coded with less confidence are left out.
     """
     lexicon = trigger_lexicon(lang)
     rules = event_rules(lang)
@@ -143,7 +145,7 @@ def code_events(
                 [t for t in times if t.sentence == index], lexicon, rules, capitals or {},
             )
         )  # fmt: skip
-    return _merge(drafts)
+    return _merge(drafts, min_confidence)
 
 
 def _token_spans(norm: NormText, sent: Sentence) -> list[tuple[int, int]]:
@@ -556,7 +558,7 @@ def _codes(mentions: list[ActorMention]) -> frozenset[str]:
     return frozenset(m.entity.code for m in mentions)
 
 
-def _merge(drafts: list[_Draft]) -> tuple[Event, ...]:
+def _merge(drafts: list[_Draft], min_confidence: float) -> tuple[Event, ...]:
     """One event per occurrence: repeated mentions of the same type and actors merge.
 
     Mentions that name the same participants merge whether or not they give a direction
@@ -585,6 +587,7 @@ def _merge(drafts: list[_Draft]) -> tuple[Event, ...]:
             buckets[fuller[0]].extend(buckets.pop(key))
     events = []
     ordered = sorted(buckets.values(), key=lambda g: min((d.sentence, d.evidence.start) for d in g))
+    ordered = [g for g in ordered if _merged_confidence(g) >= min_confidence]
     for n, group in enumerate(ordered, 1):
         group.sort(key=lambda d: (d.sentence, d.evidence.start))
         first = group[0]
@@ -597,7 +600,7 @@ def _merge(drafts: list[_Draft]) -> tuple[Event, ...]:
         cameo = next(
             (d.match.trigger.cameo for d in group if len(d.match.trigger.cameo) > 3), first.match.trigger.cameo
         )
-        confidence = min(0.99, max(d.confidence for d in group) + 0.05 * (len(group) - 1))
+        confidence = _merged_confidence(group)
         symmetric = any(d.match.trigger.symmetric for d in group)
         # Direction from the mentions that give one; the rest are participants of a joint event.
         directed = [d for d in group if d.source and d.target and not d.match.trigger.symmetric] or group
@@ -627,6 +630,11 @@ def _merge(drafts: list[_Draft]) -> tuple[Event, ...]:
             )
         )
     return tuple(events)
+
+
+def _merged_confidence(group: list[_Draft]) -> float:
+    """The best mention's confidence, a little more for each further mention."""
+    return round(min(0.99, max(d.confidence for d in group) + 0.05 * (len(group) - 1)), 2)
 
 
 def _extends(fuller: tuple, partial: tuple) -> bool:
