@@ -10,6 +10,7 @@ take their antecedent, infinitive clauses the main subject, and an accusation's 
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -252,13 +253,18 @@ def _groups(
 ) -> list[_Group]:
     """Join mentions separated only by connectors into groups; note governing prepositions."""
     located = []
+    starts = [s for s, _e in spans]
+    ends = [e for _s, e in spans]
     for m in mentions:
-        covered = [i for i, (s, e) in enumerate(spans) if s >= m.start and e <= m.end]
-        if not covered:
-            covered = [i for i, (s, e) in enumerate(spans) if s < m.end and e > m.start]
-        if not covered:
+        # Tokens overlapping the mention (a compound part such as "US" in "US-Präsident" too).
+        first = max(bisect_right(starts, m.start) - 1, 0)
+        last = max(bisect_left(ends, m.end), first)
+        if first >= len(spans) or spans[first][1] <= m.start:
+            first += 1
+        last = min(last, len(spans) - 1)
+        if first > last:
             continue
-        located.append((covered[0], covered[-1], m))
+        located.append((first, last, m))
     located.sort(key=lambda x: (x[0], x[1]))
     dateline_end = _dateline_end(words)
     located = [

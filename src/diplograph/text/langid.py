@@ -8,6 +8,7 @@ is reliable for news text of more than a sentence.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from diplograph.lang import load
 
@@ -16,21 +17,31 @@ _MIN_HITS = 2
 _MIN_MARGIN = 1.5  # the winner must have this many times the runner-up's hits
 
 
+@cache
+def _languages_of_word() -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for lang, vocabulary in load.function_words().items():
+        for word in vocabulary:
+            index.setdefault(word, []).append(lang)
+    return {word: tuple(langs) for word, langs in index.items()}
+
+
 def identify(text: str, *, sample_chars: int = 5000) -> tuple[str | None, dict[str, int]]:
     """Best language code (or None when undecided) and the hit counts behind it."""
     table = load.function_words()
+    index = _languages_of_word()
     sample = text[:sample_chars]
     words = _WORD.findall(sample)
     letters = sum(len(w) for w in words)
-    latin = sum(1 for w in words for ch in w if ch < "\u0250")
+    latin = sum(len(w) for w in words if w.isascii()) + sum(
+        1 for w in words if not w.isascii() for ch in w if ch < "\u0250"
+    )
     if letters and latin / letters < 0.5:
         return None, {}
     counts = dict.fromkeys(table, 0)
     for word in words:
-        lower = word.lower()
-        for lang, vocabulary in table.items():
-            if lower in vocabulary:
-                counts[lang] += 1
+        for lang in index.get(word.lower(), ()):
+            counts[lang] += 1
     ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
     best, hits = ranked[0]
     runner_up = ranked[1][1] if len(ranked) > 1 else 0
