@@ -50,6 +50,7 @@ class EventRules:
     genitive_links: frozenset[str]
     material_nouns: tuple[str, ...]
     subject_nearest: bool
+    infinitive_openers: frozenset[str]
     conjunctions: frozenset[str]
     cues: dict[str, frozenset[str]]
     negation_exceptions: tuple[tuple[str, ...], ...]
@@ -76,6 +77,7 @@ def event_rules(lang: str) -> EventRules:
         genitive_links=words("genitive_links"),
         material_nouns=tuple(words("material_nouns")),
         subject_nearest=cfg.get("subject_position", "first") == "nearest",
+        infinitive_openers=words("infinitive_openers"),
         conjunctions=words("conjunctions"),
         cues={kind: words(kind) for kind in _MODALITY_ORDER},
         negation_exceptions=tuple(tuple(p.lower().split()) for p in cfg.get("negation_exceptions", [])),
@@ -136,17 +138,61 @@ def code_events(
     lexicon = trigger_lexicon(lang)
     rules = event_rules(lang)
     drafts: list[_Draft] = []
+    previous_subject: list[ActorMention] = []
     for index, sent in enumerate(sentences):
         sentence_actors = [m for m in actors if m.sentence == index]
         if not sentence_actors:
+            drafts.extend(
+                _inherited(norm, sent, index, previous_subject, [o for o in outlets if o.sentence == index],
+                           [t for t in times if t.sentence == index], lexicon, rules)
+            )  # fmt: skip
             continue
-        drafts.extend(
-            _code_sentence(
-                norm, sent, index, sentence_actors, [o for o in outlets if o.sentence == index],
-                [t for t in times if t.sentence == index], lexicon, rules, capitals or {},
-            )
+        sentence_drafts, subject = _code_sentence(
+            norm, sent, index, sentence_actors, [o for o in outlets if o.sentence == index],
+            [t for t in times if t.sentence == index], lexicon, rules, capitals or {},
         )  # fmt: skip
+        drafts.extend(sentence_drafts)
+        previous_subject = list(subject.mentions) if subject else []
     return _merge(drafts, min_confidence)
+
+
+def _inherited(
+    norm: NormText,
+    sent: Sentence,
+    index: int,
+    participants: list[ActorMention],
+    outlets: list[OutletMention],
+    times: list[TimeExpression],
+    lexicon: TriggerLexicon,
+    rules: EventRules,
+) -> list[_Draft]:
+    """A joint event in a sentence that names nobody ("Wie Krone berichtete, wird in diesem
+    Rahmen ein Abkommen unterzeichnet") involves the parties the previous sentence was about."""
+    if len({m.entity.code for m in participants}) < 2:
+        return []
+    words = [t.text.lower() for t in sent.tokens]
+    spans = _token_spans(norm, sent)
+    attribution = _outlet_attribution(outlets, spans, words, rules)
+    drafts = []
+    for match in _best_matches(lexicon.find(words, 0, len(words))):
+        if not match.trigger.symmetric:
+            continue
+        start, end = spans[match.first][0], spans[match.last][1]
+        drafts.append(
+            _Draft(
+                match=match,
+                source=list(participants),
+                target=[],
+                modality=_modality(words, 0, len(words), match, rules),
+                attribution=attribution,
+                date=_date(times, spans, match),
+                location=None,
+                evidence=Evidence(norm.raw[start:end], start, end, index),
+                confidence=_confidence(match, participants, [], True),
+                sentence=index,
+            )
+        )
+    return drafts
 
 
 def _token_spans(norm: NormText, sent: Sentence) -> list[tuple[int, int]]:
@@ -163,7 +209,8 @@ def _code_sentence(
     lexicon: TriggerLexicon,
     rules: EventRules,
     capitals: dict[str, str],
-) -> list[_Draft]:
+) -> tuple[list[_Draft], _Group | None]:
+    """The sentence's event mentions, and its main subject (for the next sentence)."""
     tokens = sent.tokens
     words = [t.text.lower() for t in tokens]
     spans = _token_spans(norm, sent)
@@ -245,7 +292,7 @@ def _code_sentence(
                     sentence=index,
                 )
             )
-    return drafts
+    return drafts, main_subject
 
 
 def _groups(
@@ -443,6 +490,8 @@ def _roles(
             source = before[-1] if before else None
         elif number > 0:
             source = main_subject
+            # "…, um eine Partnerschaft zu unterzeichnen": the main subject does it, for certain.
+            from_context = first_word not in rules.infinitive_openers
         if source is target:
             source = None
     return source, target, from_context
