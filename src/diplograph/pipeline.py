@@ -74,7 +74,7 @@ def analyze(article: Article, *, options: Options | None = None) -> Document:
     actors, outlets = find_actors(norm, sentences, lexicon=lexicon(lang, kb), kb=kb, on=on)
     events = code_events(
         norm, sentences, actors, outlets, times,
-        lang=lang, capitals=english_capitals(), min_confidence=settings.min_confidence,
+        lang=lang, capitals=english_capitals(), min_confidence=settings.min_confidence, published=published,
     )  # fmt: skip
     flags = check_document(events, times, actors, kb=kb, on=on)
     return Document(

@@ -14,6 +14,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from diplograph.actors.kb import KnowledgeBase
 from diplograph.evaluation.reading import ReadingScore, gold_pairs, load_article, score_reading
 from diplograph.model import Document, Event, Participant
 from diplograph.pipeline import Options, analyze
@@ -48,15 +49,26 @@ def compatible(event: Event, gold: dict) -> bool:
     return source == gold_source and target == gold_target
 
 
-def attribution_matches(event: Event, gold: dict) -> bool:
+def attribution_matches(event: Event, gold: dict, outlet_names: dict[str, str] | None = None) -> bool:
+    """Equal when both are null, or the gold names the outlet (by any alias) or actor code."""
     expected = gold.get("attribution")
     found = event.attribution
     if expected is None or found is None:
         return expected is None and found is None
-    return expected in (found.name, found.code)
+    canonical = (outlet_names or {}).get(expected.lower(), expected)
+    return expected in (found.name, found.code) or canonical == found.name
 
 
-def score_events(doc: Document, gold: dict) -> EventScore:
+def outlet_aliases(kb: KnowledgeBase) -> dict[str, str]:
+    """Every written form of an outlet, lower-cased, to its name ("ap" -> "Associated Press")."""
+    names: dict[str, str] = {}
+    for outlet in kb.outlets.values():
+        for alias in (outlet.name, *outlet.aliases):
+            names.setdefault(alias.lower(), outlet.name)
+    return names
+
+
+def score_events(doc: Document, gold: dict, outlet_names: dict[str, str] | None = None) -> EventScore:
     score = EventScore(doc.article.id, doc.lang)
     unmatched = list(doc.events)
     gold_events = sorted(gold.get("events", []), key=lambda g: bool(g.get("optional")))
@@ -75,7 +87,7 @@ def score_events(doc: Document, gold: dict) -> EventScore:
         score.confidences.append((best.confidence, True))
         score.date_right += best.date == g.get("date")
         score.modality_right += best.modality == g.get("modality")
-        score.attribution_right += attribution_matches(best, g)
+        score.attribution_right += attribution_matches(best, g, outlet_names)
     score.false_positives = len(unmatched)
     score.extras = unmatched
     score.confidences.extend((e.confidence, False) for e in unmatched)
@@ -84,10 +96,11 @@ def score_events(doc: Document, gold: dict) -> EventScore:
 
 def evaluate(gold_dir: Path, *, options: Options) -> list[tuple[ReadingScore, EventScore]]:
     results = []
+    outlet_names = outlet_aliases(options.kb) if options.kb else {}
     for text_path, gold_path in gold_pairs(gold_dir):
         doc = analyze(load_article(text_path, options), options=options)
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        results.append((score_reading(doc, gold), score_events(doc, gold)))
+        results.append((score_reading(doc, gold), score_events(doc, gold, outlet_names)))
     return results
 
 

@@ -34,6 +34,7 @@ from diplograph.model import (
 from diplograph.text.normalize import NormText
 
 _SPEECH_WINDOW = 3
+_LEAD_SENTENCES = 2
 _MODALITY_ORDER = ("negated", "desired", "possible", "planned")
 
 
@@ -128,12 +129,15 @@ def code_events(
     lang: str,
     capitals: dict[str, str] | None = None,
     min_confidence: float = 0.0,
+    published: str | None = None,
 ) -> tuple[Event, ...]:
     """All events of a document, one per occurrence, in order of first mention.
 
     Args:
         capitals: English capital name per actor code, to name places ("Moskau" -> Moscow).
         min_confidence: events coded with less confidence are left out.
+        published: the article's date; an undated event reported as done in the lead
+            (the first sentences) happened then, as news leads report the day's events.
     """
     lexicon = trigger_lexicon(lang)
     rules = event_rules(lang)
@@ -153,7 +157,7 @@ def code_events(
         )  # fmt: skip
         drafts.extend(sentence_drafts)
         previous_subject = list(subject.mentions) if subject else []
-    return _merge(drafts, min_confidence)
+    return _merge(drafts, min_confidence, published)
 
 
 def _inherited(
@@ -613,7 +617,7 @@ def _codes(mentions: list[ActorMention]) -> frozenset[str]:
     return frozenset(m.entity.code for m in mentions)
 
 
-def _merge(drafts: list[_Draft], min_confidence: float) -> tuple[Event, ...]:
+def _merge(drafts: list[_Draft], min_confidence: float, published: str | None) -> tuple[Event, ...]:
     """One event per occurrence: repeated mentions of the same type and actors merge.
 
     Mentions that name the same participants merge whether or not they give a direction
@@ -648,6 +652,8 @@ def _merge(drafts: list[_Draft], min_confidence: float) -> tuple[Event, ...]:
         first = group[0]
         dates = [d.date for d in group if d.date]
         date = Counter(dates).most_common(1)[0][0] if dates else None
+        if date is None and published and _reported_in_lead(first):
+            date = published
         modalities = [d.modality for d in group]
         modality = "planned" if "planned" in modalities else Counter(modalities).most_common(1)[0][0]
         attribution = next((d.attribution for d in group if d.attribution), None)
@@ -685,6 +691,12 @@ def _merge(drafts: list[_Draft], min_confidence: float) -> tuple[Event, ...]:
             )
         )
     return tuple(events)
+
+
+def _reported_in_lead(draft: _Draft) -> bool:
+    """An undated act the lead reports as done happened on the day of the report."""
+    trigger = draft.match.trigger
+    return draft.sentence < _LEAD_SENTENCES and draft.modality == "actual" and "noun" not in trigger.flags
 
 
 def _merged_confidence(group: list[_Draft]) -> float:
