@@ -94,6 +94,7 @@ class _Group:
     mentions: list[ActorMention]
     first: int
     last: int  # inclusive
+    bounds: list[tuple[int, int]] = field(default_factory=list)  # token range of each mention
     preposition: str | None = None  # the preposition governing the group, if any
     marker: str | None = None  # the word before the group (after determiners): "of", "on", "gegen"
 
@@ -335,11 +336,12 @@ def _groups(
             if first <= g.last or joined:
                 joins[-1].append(" ".join(between) if first > g.last else "")
                 g.mentions.append(m)
+                g.bounds.append((first, last))
                 g.last = max(g.last, last)
                 continue
-        groups.append(_Group([m], first, last))
+        groups.append(_Group([m], first, last, [(first, last)]))
         joins.append([])
-    groups = [part for g, seps in zip(groups, joins, strict=True) for part in _split_bare_comma(g, seps)]
+    groups = [part for g, seps in zip(groups, joins, strict=True) for part in _split_bare_comma(g, seps, rules)]
     for g in groups:
         k = g.first - 1
         while k >= 0 and (words[k] in rules.determiners or words[k] in ("sowohl", "both")):
@@ -368,20 +370,25 @@ def _modifies_material(words: list[str], last: int, rules: EventRules) -> bool:
     return following.endswith(rules.material_nouns)
 
 
-def _split_bare_comma(group: _Group, seps: list[str]) -> list[_Group]:
-    """ "Iran, Russland mit Drohnen zu beliefern": a comma alone ends a group unless a
-    conjunction closes the list ("Russland, China und Iran") or it is an apposition of the
-    same actor ("seinem Amtskollegen, Massoud Pezeshkian")."""
-    if not seps or seps[-1] != ",":
-        return [group]
-    last = group.mentions[-1]
-    if last.entity.code == group.mentions[-2].entity.code:
-        return [group]
-    head = [m for m in group.mentions if m is not last]
-    return [
-        _Group(head, group.first, group.first if len(head) == 1 else group.last - 1, group.preposition),
-        _Group([last], group.last, group.last),
-    ]
+def _split_bare_comma(group: _Group, seps: list[str], rules: EventRules) -> list[_Group]:
+    """ "Iran, Russland mit Drohnen zu beliefern", "…and France, U.S. President Joe Biden said":
+    a comma ends a group unless a conjunction later closes the list ("Russland, China und
+    Iran") or it sets off an apposition of the same actor ("seinem Amtskollegen, Massoud
+    Pezeshkian")."""
+    for k, sep in enumerate(seps):
+        if sep != ",":
+            continue
+        closes_list = any(w in rules.conjunctions for later in seps[k + 1 :] for w in later.split())
+        same_actor = group.mentions[k].entity.code == group.mentions[k + 1].entity.code
+        if closes_list or same_actor:
+            continue
+        head = _Group(
+            group.mentions[: k + 1], group.first, max(e for _s, e in group.bounds[: k + 1]), group.bounds[: k + 1]
+        )
+        tail_bounds = group.bounds[k + 1 :]
+        tail = _Group(group.mentions[k + 1 :], tail_bounds[0][0], group.last, tail_bounds)
+        return [head, *_split_bare_comma(tail, seps[k + 1 :], rules)]
+    return [group]
 
 
 def _is_place(group: _Group) -> bool:
