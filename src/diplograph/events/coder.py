@@ -35,6 +35,8 @@ from diplograph.text.normalize import NormText
 
 _SPEECH_WINDOW = 3
 _LEAD_SENTENCES = 2
+# Roles that report rather than act: "die russische Nachrichtenagentur Tass berichtete".
+_NOT_PARTICIPANTS = frozenset({"state_media"})
 _MODALITY_ORDER = ("negated", "desired", "possible", "planned")
 
 
@@ -145,10 +147,10 @@ def code_events(
     drafts: list[_Draft] = []
     previous_subject: list[ActorMention] = []
     for index, sent in enumerate(sentences):
-        sentence_actors = [m for m in actors if m.sentence == index]
+        sentence_actors = [m for m in actors if m.sentence == index and m.role not in _NOT_PARTICIPANTS]
         if not sentence_actors:
             drafts.extend(
-                _inherited(norm, sent, index, previous_subject, [o for o in outlets if o.sentence == index],
+                _inherited(norm, sent, index, previous_subject, drafts, [o for o in outlets if o.sentence == index],
                            [t for t in times if t.sentence == index], lexicon, rules)
             )  # fmt: skip
             continue
@@ -157,7 +159,14 @@ def code_events(
             [t for t in times if t.sentence == index], lexicon, rules, capitals or {},
         )  # fmt: skip
         drafts.extend(sentence_drafts)
-        previous_subject = list(subject.mentions) if subject else []
+        if subject is None and not sentence_drafts:
+            # Only places here ("in Moskau"): a joint event is still about the previous subject.
+            drafts.extend(
+                _inherited(norm, sent, index, previous_subject, drafts, [o for o in outlets if o.sentence == index],
+                           [t for t in times if t.sentence == index], lexicon, rules)
+            )  # fmt: skip
+        elif subject is not None:
+            previous_subject = list(subject.mentions)
     return _merge(drafts, min_confidence, published)
 
 
@@ -166,15 +175,15 @@ def _inherited(
     sent: Sentence,
     index: int,
     participants: list[ActorMention],
+    earlier: list[_Draft],
     outlets: list[OutletMention],
     times: list[TimeExpression],
     lexicon: TriggerLexicon,
     rules: EventRules,
 ) -> list[_Draft]:
     """A joint event in a sentence that names nobody ("Wie Krone berichtete, wird in diesem
-    Rahmen ein Abkommen unterzeichnet") involves the parties the previous sentence was about."""
-    if len({m.entity.code for m in participants}) < 2:
-        return []
+    Rahmen ein Abkommen unterzeichnet") is the last such event named ("das Abkommen"), or
+    involves the parties the previous sentence was about."""
     words = [t.text.lower() for t in sent.tokens]
     spans = _token_spans(norm, sent)
     attribution = _outlet_attribution(outlets, spans, words, rules)
@@ -182,18 +191,22 @@ def _inherited(
     for match in _best_matches(lexicon.find(words, 0, len(words))):
         if not match.trigger.symmetric:
             continue
+        same = [d for d in earlier if d.match.trigger.type == match.trigger.type]
+        parties = [*same[-1].source, *same[-1].target] if same else participants
+        if len({m.entity.code for m in parties}) < 2:
+            continue
         start, end = spans[match.first][0], spans[match.last][1]
         drafts.append(
             _Draft(
                 match=match,
-                source=list(participants),
+                source=list(parties),
                 target=[],
                 modality=_modality(words, 0, len(words), match, rules),
                 attribution=attribution,
                 date=_date(times, spans, match),
                 location=None,
                 evidence=Evidence(norm.raw[start:end], start, end, index),
-                confidence=_confidence(match, participants, [], True),
+                confidence=_confidence(match, parties, [], True),
                 sentence=index,
             )
         )
