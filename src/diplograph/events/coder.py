@@ -30,6 +30,7 @@ from diplograph.model import (
     Participant,
     Sentence,
     TimeExpression,
+    Token,
 )
 from diplograph.text.normalize import NormText
 
@@ -245,7 +246,7 @@ def _code_sentence(
         verb_seen = False
         for match in matches:
             trigger = match.trigger
-            if "noun" not in trigger.flags and match.first > 0 and words[match.first - 1] in rules.determiners:
+            if "noun" not in trigger.flags and _after_determiner(tokens, match.first, rules):
                 trigger = replace(trigger, flags=trigger.flags | {"noun"})
                 match = TriggerMatch(trigger, match.positions)
             clause_groups = [g for g in groups if start <= g.first and g.last < end]
@@ -359,12 +360,29 @@ def _groups(
         k = g.first - 1
         while k >= 0 and (words[k] in rules.determiners or words[k] in ("sowohl", "both")):
             k -= 1
+        possessor = g.last + 1 < len(words) and words[g.last + 1] in ("'s", "’s")
         if k >= 0:
             g.marker = words[k]
-        if k >= 0 and words[k] in rules.prepositions:
+        if k >= 0 and words[k] in rules.prepositions and not possessor:
             g.preposition = words[k]
         # A place named after a locative preposition is not a participant ("in Moskau").
     return groups
+
+
+def _after_determiner(tokens: tuple[Token, ...], index: int, rules: EventRules) -> bool:
+    """A verb stem used as a noun: "the supply of", "the alleged recent delivery", "die Lieferung"."""
+    for k in range(index - 1, max(index - 4, -1), -1):
+        word = tokens[k].text
+        lower = word.lower()
+        if lower in rules.determiners:
+            return True
+        if (
+            not (word.isalpha() and word.islower())
+            or lower in rules.passive_auxiliaries
+            or lower in rules.cues["planned"]
+        ):
+            return False
+    return False
 
 
 def _dateline_end(words: list[str]) -> int:
@@ -489,9 +507,11 @@ def _roles(
     free = [g for g in clause_groups if g.preposition is None and not _is_modifier(g)]
     # Passive: "von der EU mit Sanktionen belegt", "was attacked by Israel".
     agent = next((g for g in clause_groups if g.preposition in rules.passive_agents), None)
+    # "an agreement brokered by the United States": a participle with its agent, no auxiliary.
+    right_after = agent is not None and 0 < agent.first - match.last <= 3
     if (
         agent is not None
-        and any(w in rules.passive_auxiliaries for w in words[start:end])
+        and (right_after or any(w in rules.passive_auxiliaries for w in words[start:end]))
         and not trigger.target_preps & rules.passive_agents
     ):
         target = free[0] if free else None
