@@ -54,6 +54,8 @@ class EventRules:
     genitive_links: frozenset[str]
     material_nouns: tuple[str, ...]
     subject_nearest: bool
+    modality_before_trigger: bool
+    clause_opener_suffixes: tuple[str, ...]
     infinitive_openers: frozenset[str]
     conjunctions: frozenset[str]
     cues: dict[str, frozenset[str]]
@@ -81,6 +83,8 @@ def event_rules(lang: str) -> EventRules:
         genitive_links=words("genitive_links"),
         material_nouns=tuple(words("material_nouns")),
         subject_nearest=cfg.get("subject_position", "first") == "nearest",
+        modality_before_trigger=cfg.get("modality_scope", "clause") == "before",
+        clause_opener_suffixes=tuple(cfg.get("clause_opener_suffixes", [])),
         infinitive_openers=words("infinitive_openers"),
         conjunctions=words("conjunctions"),
         cues={kind: words(kind) for kind in _MODALITY_ORDER},
@@ -432,7 +436,11 @@ def _clauses(words: list[str], groups: list[_Group], rules: EventRules) -> list[
     """Token ranges of clauses: split at ; and at a comma followed by a clause opener."""
     bounds = [0]
     for i, word in enumerate(words):
-        if word in (";", "–", "—") or (word == "," and i + 1 < len(words) and words[i + 1] in rules.clause_openers):
+        opens = i + 1 < len(words) and (
+            words[i + 1] in rules.clause_openers
+            or (bool(rules.clause_opener_suffixes) and words[i + 1].endswith(rules.clause_opener_suffixes))
+        )
+        if word in (";", "–", "—") or (word == "," and opens):
             bounds.append(i + 1)
     bounds.append(len(words))
     return [(a, b) for a, b in pairwise(bounds) if b > a]
@@ -608,6 +616,10 @@ def _attribution(
 def _modality(words: list[str], start: int, end: int, match: TriggerMatch, rules: EventRules) -> Modality:
     inside = set(match.positions)
     found = set()
+    # English marks modality before the verb ("will sign", "did not supply"); German anywhere
+    # in the clause ("unterzeichnet werden soll").
+    if rules.modality_before_trigger:
+        end = min(end, match.last + 1)
     for i in range(start, end):
         if i in inside:
             continue
@@ -694,8 +706,7 @@ def _merge(drafts: list[_Draft], min_confidence: float, published: str | None) -
         date = Counter(dates).most_common(1)[0][0] if dates else None
         if date is None and published and _reported_in_lead(first):
             date = published
-        modalities = [d.modality for d in group]
-        modality = "planned" if "planned" in modalities else Counter(modalities).most_common(1)[0][0]
+        modality = _merged_modality([d.modality for d in group], date, published)
         attribution = next((d.attribution for d in group if d.attribution), None)
         mode = next((d.match.trigger.mode for d in group if d.match.trigger.mode), None)
         cameo = next(
@@ -731,6 +742,19 @@ def _merge(drafts: list[_Draft], min_confidence: float, published: str | None) -
             )
         )
     return tuple(events)
+
+
+def _merged_modality(modalities: list[Modality], date: str | None, published: str | None) -> Modality:
+    """Planned when a mention says so and the event lies ahead of the report ("bevorstehendes
+    Treffen … diesen Freitag"); otherwise what most mentions say, the first on a tie."""
+    if "planned" in modalities and date and published:
+        length = min(len(date), len(published))
+        if date[:length] >= published[:length]:
+            return "planned"
+        modalities = [m for m in modalities if m != "planned"] or modalities
+    counts = Counter(modalities)
+    best = max(counts.values())
+    return next(m for m in modalities if counts[m] == best)
 
 
 def _reported_in_lead(draft: _Draft) -> bool:
