@@ -1,6 +1,6 @@
-"""Reading-layer speed on a large synthetic corpus: sentences/s and peak memory.
+"""End-to-end speed (text in, events out) on a large synthetic corpus: sentences/s and peak memory.
 
-    python benchmarks/reading_speed.py --articles 2000
+    python benchmarks/pipeline_speed.py --articles 2000
 
 The corpus is generated from templates (German and English, our own sentences) with actors,
 roles, dates and noise drawn at random, so no news text is needed.
@@ -89,18 +89,20 @@ def main() -> None:
     articles = [synthetic_article(rng, n) for n in range(args.articles)]
     analyze(articles[0], options=options)  # warm caches: lexicons and grammars load once per process
     start = time.perf_counter()
-    sentences = mentions = times = 0
+    sentences = mentions = times = events = 0
     for article in articles:
         doc = analyze(article, options=options)
         sentences += len(doc.sentences)
         mentions += len(doc.actors)
         times += len(doc.times)
+        events += len(doc.events)
     elapsed = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"articles:          {len(articles)}")
     print(f"sentences:         {sentences}")
     print(f"actor mentions:    {mentions}")
     print(f"time expressions:  {times}")
+    print(f"events:            {events}")
     print(f"seconds:           {elapsed:.2f}")
     print(f"sentences/s:       {sentences / elapsed:,.0f}  (one core)")
     print(f"articles/s:        {len(articles) / elapsed:,.0f}")
