@@ -131,3 +131,10 @@ def test_mention_offsets_point_into_the_raw_text(read):
     doc = read(text, lang="de", published="2025-01-13")
     for m in doc.actors:
         assert " ".join(text[m.start : m.end].split()) == m.text
+
+
+def test_government_named_by_its_seat(read):
+    doc = read("Die Regierung in Moskau hatte angekündigt, Diplomaten auszuweisen.", lang="de")
+    assert mention(doc, "Regierung in Moskau").entity.code == "RUS"
+    doc = read("The government in Tehran denied the report.", lang="en")
+    assert mention(doc, "government in Tehran").entity.code == "IRN"

@@ -18,7 +18,8 @@ from diplograph.actors.lexicon import Entry, Lexicon
 from diplograph.model import ActorMention, Entity, OutletMention, Sentence, Token
 from diplograph.text.normalize import NormText
 
-_PERSON_OFFICE_GROUPS = frozenset({"head_of_state", "head_of_government", "top_leader", "counterpart"})
+# Generic roles whose seat names the state: "die Regierung in Moskau", "the authorities in Tehran".
+SEATED_ROLES = frozenset({"government", "foreign_ministry", "defence_ministry"})
 _MAX_UNKNOWN_NAME_TOKENS = 4
 
 
@@ -235,7 +236,20 @@ def _link_role(
             break
     else:
         follower = _item_at(items, after)
+        seat = _item_at(items, after + 1)
         if (
+            country is None
+            and office in SEATED_ROLES
+            and seat is not None
+            and seat.entry.form == "capital"
+            and after < len(tokens)
+            and tokens[after].text in rules.locative_prepositions
+        ):
+            # "die Regierung in Moskau": the seat of a government names its state.
+            country = seat.entry.key
+            seat.consumed = True
+            end = seat.end
+        elif (
             follower is not None
             and follower.entry.kind == "actor"
             and follower.entry.form == "genitive"
