@@ -54,6 +54,7 @@ class EventRules:
     genitive_links: frozenset[str]
     material_nouns: tuple[str, ...]
     subject_nearest: bool
+    pronouns: frozenset[str]
     modality_before_trigger: bool
     clause_opener_suffixes: tuple[str, ...]
     infinitive_openers: frozenset[str]
@@ -83,6 +84,7 @@ def event_rules(lang: str) -> EventRules:
         genitive_links=words("genitive_links"),
         material_nouns=tuple(words("material_nouns")),
         subject_nearest=cfg.get("subject_position", "first") == "nearest",
+        pronouns=words("pronouns"),
         modality_before_trigger=cfg.get("modality_scope", "clause") == "before",
         clause_opener_suffixes=tuple(cfg.get("clause_opener_suffixes", [])),
         infinitive_openers=words("infinitive_openers"),
@@ -282,6 +284,8 @@ def _code_sentence(
                 target_group = _target(later, match, rules, after=match.last, exclude=source_group)
                 if target_group is not None and target_group.marker not in trigger.target_preps:
                     target_group = None
+            if source_group is None and speaking and any(w in rules.pronouns for w in words[start:end]):
+                source_group = speaking[0]  # "Netanyahu said he would respond forcefully"
             if "reverse" in trigger.flags:
                 source_group, target_group = target_group, source_group
             if "complement" in trigger.flags and target_group is not None:
@@ -516,7 +520,7 @@ def _roles(
     # Passive: "von der EU mit Sanktionen belegt", "was attacked by Israel".
     agent = next((g for g in clause_groups if g.preposition in rules.passive_agents), None)
     # "an agreement brokered by the United States": a participle with its agent, no auxiliary.
-    right_after = agent is not None and 0 < agent.first - match.last <= 3
+    right_after = agent is not None and match.last + 1 < len(words) and words[match.last + 1] in rules.passive_agents
     if (
         agent is not None
         and (right_after or any(w in rules.passive_auxiliaries for w in words[start:end]))
