@@ -709,7 +709,8 @@ def _merge(drafts: list[_Draft], min_confidence: float, published: str | None) -
         dates = [d.date for d in group if d.date]
         date = Counter(dates).most_common(1)[0][0] if dates else None
         if date is None and published and _reported_in_lead(first):
-            date = published
+            # Done: the day of the report. Announced ("will expel"): some time around it.
+            date = published if first.modality == "actual" else published[:7]
         modality = _merged_modality([d.modality for d in group], date, published)
         attribution = next((d.attribution for d in group if d.attribution), None)
         mode = next((d.match.trigger.mode for d in group if d.match.trigger.mode), None)
@@ -762,9 +763,9 @@ def _merged_modality(modalities: list[Modality], date: str | None, published: st
 
 
 def _reported_in_lead(draft: _Draft) -> bool:
-    """An undated act the lead reports as done happened on the day of the report."""
+    """An undated act the lead reports (done or announced) is dated by the report."""
     trigger = draft.match.trigger
-    return draft.sentence < _LEAD_SENTENCES and draft.modality == "actual" and "noun" not in trigger.flags
+    return draft.sentence < _LEAD_SENTENCES and draft.modality in ("actual", "planned") and "noun" not in trigger.flags
 
 
 def _merged_confidence(group: list[_Draft]) -> float:
