@@ -36,6 +36,9 @@ from diplograph.text.normalize import NormText
 
 _SPEECH_WINDOW = 3
 _LEAD_SENTENCES = 2
+# Types where one side's act is part of a joint occurrence (a visit is part of the meeting);
+# elsewhere "expelled each other's diplomats" and "Germany expelled Russians" are two events.
+_JOINT_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
 # Roles that report rather than act: "die russische Nachrichtenagentur Tass berichtete".
 _NOT_PARTICIPANTS = frozenset({"state_media"})
 _MODALITY_ORDER = ("negated", "desired", "possible", "planned")
@@ -692,7 +695,7 @@ def _merge(drafts: list[_Draft], min_confidence: float, published: str | None) -
         if key[1] == "joint" or not key[1] or not key[2]:
             continue
         joint = (key[0], "joint", key[1] | key[2])
-        if joint in buckets:  # "Pezeshkian besucht Moskau" is part of "treffen sich"
+        if joint in buckets and key[0] in _JOINT_TYPES:  # "Pezeshkian besucht Moskau" is part of "treffen sich"
             buckets[joint].extend(buckets.pop(key))
     for key in sorted(buckets, key=lambda k: len(k[1]) + len(k[2])):
         if key[1] == "joint" or (key[1] and key[2]):
