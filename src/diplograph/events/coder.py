@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import pairwise
 
-from diplograph.events.plover import goldstein
+from diplograph.events.plover import QUAD_CLASS, goldstein
 from diplograph.events.triggers import TriggerLexicon, TriggerMatch, trigger_lexicon
 from diplograph.lang import load
 from diplograph.model import (
@@ -614,10 +614,16 @@ def _attribution(
         if group.first <= match.first <= group.last:
             continue
         codes = group.codes
-        if source_codes & set(codes):
-            return None  # the actor's own statement is the act itself
+        if source_codes & set(codes) and _is_speech_act(match):
+            return None  # "Netanyahu said Israel would respond": the statement is the threat itself
         return Attribution(codes[0], codes[0], "actor")
     return None
+
+
+def _is_speech_act(match: TriggerMatch) -> bool:
+    """Verbal events a speaker performs by speaking (threats, accusations, demands, promises),
+    unlike acts a speaker reports ("Putin erklärte, man habe einen Vertrag geschlossen")."""
+    return QUAD_CLASS[match.trigger.type] in (1, 3) and match.trigger.cameo != "057"
 
 
 def _modality(words: list[str], start: int, end: int, match: TriggerMatch, rules: EventRules) -> Modality:
