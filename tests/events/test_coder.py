@@ -187,3 +187,38 @@ def test_event_fields(read):
     text = "Die EU verhängte am Montag neue Sanktionen gegen Iran."
     for evidence in event.evidence:
         assert text[evidence.start : evidence.end] == evidence.text
+
+
+def test_pronoun_next_to_a_speaker_is_the_speaker(read):
+    text = "Netanyahu said he would respond forcefully to any violation by Hezbollah."
+    event = find(events_of(read, text, "en"), "THREATEN")
+    assert roles(event) == (("ISR",), ("HEZBOLLAH",))
+    assert event.attribution is None
+
+
+def test_participle_with_its_agent(read):
+    event = find(events_of(read, "Israel and Hezbollah accepted an agreement brokered by France.", "en"), "CONSULT")
+    assert [p.entity.code for p in event.source] == ["FRA"]
+
+
+def test_mutual_and_one_sided_expulsions_stay_apart(read):
+    text = (
+        "Deutschland und Russland haben gegenseitig Diplomaten ausgewiesen. "
+        "Berlin begründete das mit der erzwungenen Ausreise russischer Diplomaten aus Berlin."
+    )
+    sanctions = [roles(e) for e in events_of(read, text, "de") if e.type == "SANCTION"]
+    assert ("DEU", "RUS") in sanctions
+    assert (("DEU",), ("RUS",)) in sanctions
+
+
+def test_lead_event_without_a_date_is_dated_by_the_report(read):
+    event = find(events_of(read, "Die EU verhängt neue Sanktionen gegen Iran.", "de"), "SANCTION")
+    assert event.date == PUBLISHED
+    event = find(events_of(read, "Britain will expel the Russian defence attache.", "en"), "SANCTION")
+    assert (event.date, event.modality) == (PUBLISHED[:7], "planned")
+
+
+def test_reported_own_act_is_attributed_to_the_speaker(read):
+    text = "Putin erklärte, dass Russland und Nordkorea einen Vertrag über eine Partnerschaft geschlossen hätten."
+    event = find(events_of(read, text, "de"), "SUPPORT")
+    assert event.attribution is not None and event.attribution.code == "RUS"

@@ -58,6 +58,7 @@ class EventRules:
     material_nouns: tuple[str, ...]
     subject_nearest: bool
     pronouns: frozenset[str]
+    verb_suffixes: tuple[str, ...]
     modality_before_trigger: bool
     clause_opener_suffixes: tuple[str, ...]
     infinitive_openers: frozenset[str]
@@ -88,6 +89,7 @@ def event_rules(lang: str) -> EventRules:
         material_nouns=tuple(words("material_nouns")),
         subject_nearest=cfg.get("subject_position", "first") == "nearest",
         pronouns=words("pronouns"),
+        verb_suffixes=tuple(words("verb_suffixes")),
         modality_before_trigger=cfg.get("modality_scope", "clause") == "before",
         clause_opener_suffixes=tuple(cfg.get("clause_opener_suffixes", [])),
         infinitive_openers=words("infinitive_openers"),
@@ -255,7 +257,11 @@ def _code_sentence(
         verb_seen = False
         for match in matches:
             trigger = match.trigger
-            if "noun" not in trigger.flags and _after_determiner(tokens, match.first, rules):
+            if (
+                "noun" not in trigger.flags
+                and not words[match.first].endswith(rules.verb_suffixes or ("\0",))
+                and _after_determiner(tokens, match.first, rules)
+            ):
                 trigger = replace(trigger, flags=trigger.flags | {"noun"})
                 match = TriggerMatch(trigger, match.positions)
             clause_groups = [g for g in groups if start <= g.first and g.last < end]
@@ -523,7 +529,10 @@ def _roles(
     # Passive: "von der EU mit Sanktionen belegt", "was attacked by Israel".
     agent = next((g for g in clause_groups if g.preposition in rules.passive_agents), None)
     # "an agreement brokered by the United States": a participle with its agent, no auxiliary.
-    right_after = agent is not None and match.last + 1 < len(words) and words[match.last + 1] in rules.passive_agents
+    right_after = agent is not None and (
+        words[match.last] in rules.passive_agents
+        or (match.last + 1 < len(words) and words[match.last + 1] in rules.passive_agents)
+    )
     if (
         agent is not None
         and (right_after or any(w in rules.passive_auxiliaries for w in words[start:end]))
