@@ -59,6 +59,7 @@ class EventRules:
     subject_nearest: bool
     pronouns: frozenset[str]
     verb_suffixes: tuple[str, ...]
+    bare_clause_openers: frozenset[str]
     modality_before_trigger: bool
     clause_opener_suffixes: tuple[str, ...]
     infinitive_openers: frozenset[str]
@@ -90,6 +91,7 @@ def event_rules(lang: str) -> EventRules:
         subject_nearest=cfg.get("subject_position", "first") == "nearest",
         pronouns=words("pronouns"),
         verb_suffixes=tuple(words("verb_suffixes")),
+        bare_clause_openers=words("bare_clause_openers"),
         modality_before_trigger=cfg.get("modality_scope", "clause") == "before",
         clause_opener_suffixes=tuple(cfg.get("clause_opener_suffixes", [])),
         infinitive_openers=words("infinitive_openers"),
@@ -455,6 +457,8 @@ def _clauses(words: list[str], groups: list[_Group], rules: EventRules) -> list[
         )
         if word in (";", "–", "—") or (word == "," and opens):
             bounds.append(i + 1)
+        elif word in rules.bare_clause_openers and i > 0:
+            bounds.append(i)
     bounds.append(len(words))
     return [(a, b) for a, b in pairwise(bounds) if b > a]
 
@@ -478,11 +482,14 @@ def _noun_modifier(
     """The agent of a nominalisation: right before it ("Israeli strikes", "Irans Angriffe",
     "the Hamas attack", "Iran's delivery"), or a genitive right after it ("die Entsendung
     nordkoreanischer Truppen", "the deployment of North Korean troops")."""
-    for g in clause_groups:
-        if g.preposition is not None or g.last >= match.first:
+    for g in reversed(clause_groups):
+        if g.last >= match.first:
             continue
         gap = words[g.last + 1 : match.first]
         possessive = bool(gap) and gap[0] in ("'s", "’s")
+        # Right before the noun, a preposition governs the whole phrase ("with the Hamas attack").
+        if g.preposition is not None and gap and not possessive:
+            continue
         modifier_forms = any(m.form in ("adjective", "genitive", "name", "demonym") for m in g.mentions)
         short_gap = len(gap) <= 2 and all(w in ("'s", "’s") or (w.isalpha() and w.islower()) for w in gap)
         if short_gap and (possessive or not gap or modifier_forms):
@@ -651,6 +658,8 @@ def _modality(words: list[str], start: int, end: int, match: TriggerMatch, rules
                 if kind == "negated" and any(tuple(words[i : i + len(p)]) == p for p in rules.negation_exceptions):
                     continue
                 found.add(kind)
+    if match.trigger.type == "THREATEN":
+        found.discard("planned")  # "would respond forcefully": the threat itself is made now
     for kind in _MODALITY_ORDER:
         if kind in found:
             return kind  # type: ignore[return-value]
