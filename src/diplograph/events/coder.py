@@ -36,6 +36,7 @@ from diplograph.text.normalize import NormText
 
 _SPEECH_WINDOW = 3
 _LEAD_SENTENCES = 2
+_HasSentence = ActorMention | OutletMention | TimeExpression
 # Types where one side's act is part of a joint occurrence (a visit is part of the meeting);
 # elsewhere "expelled each other's diplomats" and "Germany expelled Russians" are two events.
 _JOINT_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
@@ -160,28 +161,37 @@ def code_events(
     rules = event_rules(lang)
     drafts: list[_Draft] = []
     previous_subject: list[ActorMention] = []
+    actors_by = _by_sentence([m for m in actors if m.role not in _NOT_PARTICIPANTS])
+    outlets_by = _by_sentence(outlets)
+    times_by = _by_sentence(times)
     for index, sent in enumerate(sentences):
-        sentence_actors = [m for m in actors if m.sentence == index and m.role not in _NOT_PARTICIPANTS]
-        if not sentence_actors:
-            drafts.extend(
-                _inherited(norm, sent, index, previous_subject, drafts, [o for o in outlets if o.sentence == index],
-                           [t for t in times if t.sentence == index], lexicon, rules)
-            )  # fmt: skip
-            continue
-        sentence_drafts, subject = _code_sentence(
-            norm, sent, index, sentence_actors, [o for o in outlets if o.sentence == index],
-            [t for t in times if t.sentence == index], lexicon, rules, capitals or {},
-        )  # fmt: skip
-        drafts.extend(sentence_drafts)
-        if subject is None and not sentence_drafts:
-            # Only places here ("in Moskau"): a joint event is still about the previous subject.
-            drafts.extend(
-                _inherited(norm, sent, index, previous_subject, drafts, [o for o in outlets if o.sentence == index],
-                           [t for t in times if t.sentence == index], lexicon, rules)
-            )  # fmt: skip
-        elif subject is not None:
+        sentence_actors = actors_by.get(index, [])
+        sentence_outlets, sentence_times = outlets_by.get(index, []), times_by.get(index, [])
+        subject = None
+        sentence_drafts: list[_Draft] = []
+        if sentence_actors:
+            sentence_drafts, subject = _code_sentence(
+                norm, sent, index, sentence_actors, sentence_outlets, sentence_times, lexicon, rules, capitals or {}
+            )
+            drafts.extend(sentence_drafts)
+        if subject is not None:
             previous_subject = list(subject.mentions)
+        elif not sentence_drafts:
+            # Nobody or only places named ("in Moskau"): a joint event is still about the
+            # previous subject, or the last such event.
+            drafts.extend(
+                _inherited(
+                    norm, sent, index, previous_subject, drafts, sentence_outlets, sentence_times, lexicon, rules
+                )
+            )
     return _merge(drafts, min_confidence, published)
+
+
+def _by_sentence(items: Iterable[_HasSentence]) -> dict[int, list]:
+    table: dict[int, list] = {}
+    for item in items:
+        table.setdefault(item.sentence, []).append(item)
+    return table
 
 
 def _inherited(
