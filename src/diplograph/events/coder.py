@@ -458,15 +458,22 @@ def _is_place(group: _Group) -> bool:
 
 
 def _clauses(words: list[str], groups: list[_Group], rules: EventRules) -> list[tuple[int, int]]:
-    """Token ranges of clauses: split at ; and at a comma followed by a clause opener."""
+    """Token ranges of clauses: split at ; and at a comma followed by a clause opener; a
+    relative clause set off by commas ends at the next comma ("Putin, who visited Seoul, said")."""
     bounds = [0]
+    in_relative = False
     for i, word in enumerate(words):
+        if word == "," and in_relative:
+            bounds.append(i + 1)
+            in_relative = False
+            continue
         opens = i + 1 < len(words) and (
             words[i + 1] in rules.clause_openers
             or (bool(rules.clause_opener_suffixes) and words[i + 1].endswith(rules.clause_opener_suffixes))
         )
         if word in (";", "–", "—") or (word == "," and opens):
             bounds.append(i + 1)
+            in_relative = word == "," and words[i + 1] in rules.relative_pronouns
         elif word in rules.bare_clause_openers and i > 0:
             bounds.append(i)
     bounds.append(len(words))
@@ -555,6 +562,12 @@ def _roles(
         and (right_after or any(w in rules.passive_auxiliaries for w in words[start:end]))
         and not trigger.target_preps & rules.passive_agents
     ):
+        reduced = right_after and not any(w in rules.passive_auxiliaries for w in words[start:end])
+        if reduced and trigger.mode != "third-party":
+            # "infrastructure destroyed by Israeli strikes": the participle modifies a noun, the
+            # clause subject is not its target (but "a deal brokered by France" is the parties').
+            marked = [g for g in clause_groups if g is not agent and g.marker in trigger.target_preps]
+            return agent, (marked[0] if marked else None), False
         target = free[0] if free else None
         return agent, target, False
     source = free[0] if free else None
