@@ -387,8 +387,10 @@ def _groups(
     groups = [part for g, seps in zip(groups, joins, strict=True) for part in _split_bare_comma(g, seps, rules)]
     for g in groups:
         k = g.first - 1
-        while k >= 0 and (words[k] in rules.determiners or words[k] in ("sowohl", "both")):
+        if k >= 0 and words[k] in ("sowohl", "both"):
             k -= 1
+        if k >= 0 and words[k] in rules.determiners:
+            k -= 1  # one article only: in "in der der Iran" the first "der" is a relative pronoun
         possessor = g.last + 1 < len(words) and words[g.last + 1] in ("'s", "’s")
         if k >= 0:
             g.marker = words[k]
