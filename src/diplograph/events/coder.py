@@ -577,6 +577,15 @@ def _roles(
         before = [g for g in free if g.last < match.first]
         source = before[-1] if before else source
     target = _target(clause_groups, match, rules, after=None, exclude=source)
+    if trigger.symmetric and target is None and source is not None:
+        # "the Russian dictator and the Iranian president held talks": coordinated subjects
+        # that a noun kept apart are still the parties.
+        partner = next(
+            (g for g in reversed(free) if g.last < source.first and source.first - g.last <= 5
+             and any(w in rules.conjunctions for w in words[g.last + 1 : source.first])),
+            None,
+        )  # fmt: skip
+        target = partner
     if source is None and trigger.symmetric:
         joint = target or next((g for g in clause_groups if g.preposition in rules.joint_prepositions), None)
         if joint is not None:
@@ -609,7 +618,7 @@ def _target(
             return min(marked, key=lambda g: abs(g.first - match.first))
     free = [g for g in candidates if g.preposition is None and not _is_modifier(g)]
     if exclude is not None:
-        free = [g for g in free if g.first > exclude.last] or free
+        free = [g for g in free if g.first > exclude.last]
     return free[0] if free else None
 
 
