@@ -333,7 +333,7 @@ def _code_sentence(
                     target=target,
                     modality=_modality(words, start, end, match, rules),
                     attribution=attribution,
-                    date=_date(times, spans, match),
+                    date=_date(times, spans, match, clause=(spans[start][0], spans[end - 1][1])),
                     location=location,
                     evidence=Evidence(norm.raw[evidence_start:evidence_end], evidence_start, evidence_end, index),
                     confidence=_confidence(match, source, target, from_context),
@@ -700,10 +700,19 @@ def _modality(words: list[str], start: int, end: int, match: TriggerMatch, rules
     return "actual"
 
 
-def _date(times: list[TimeExpression], spans: list[tuple[int, int]], match: TriggerMatch) -> str | None:
-    """The value of the time expression nearest the trigger in the sentence."""
+def _date(
+    times: list[TimeExpression],
+    spans: list[tuple[int, int]],
+    match: TriggerMatch,
+    *,
+    clause: tuple[int, int] | None = None,
+) -> str | None:
+    """The value of the time expression nearest the trigger: in its clause if there is one
+    there, else in the sentence."""
     anchor = spans[match.first][0]
     dated = [t for t in times if t.value]
+    if clause is not None:
+        dated = [t for t in dated if clause[0] <= t.start < clause[1]] or dated
     if not dated:
         return None
     return min(dated, key=lambda t: abs(t.start - anchor)).value
