@@ -222,3 +222,12 @@ def test_reported_own_act_is_attributed_to_the_speaker(read):
     text = "Putin erklärte, dass Russland und Nordkorea einen Vertrag über eine Partnerschaft geschlossen hätten."
     event = find(events_of(read, text, "de"), "SUPPORT")
     assert event.attribution is not None and event.attribution.code == "RUS"
+
+
+def test_quotation_across_sentences_speaks_for_its_speaker(read):
+    text = (
+        "Das Auswärtige Amt erklärte dazu: „Wir haben lange verhandelt. "
+        "Russland hat Iran Drohnen geliefert.“ Danach war es still."
+    )
+    aid = find(events_of(read, text, "de"), "AID")
+    assert aid.attribution is not None and aid.attribution.code == "DEU"

@@ -61,6 +61,8 @@ class EventRules:
     pronouns: frozenset[str]
     verb_suffixes: tuple[str, ...]
     bare_clause_openers: frozenset[str]
+    quote_open: tuple[str, ...]
+    quote_close: tuple[str, ...]
     modality_before_trigger: bool
     clause_opener_suffixes: tuple[str, ...]
     infinitive_openers: frozenset[str]
@@ -93,6 +95,8 @@ def event_rules(lang: str) -> EventRules:
         pronouns=words("pronouns"),
         verb_suffixes=tuple(words("verb_suffixes")),
         bare_clause_openers=words("bare_clause_openers"),
+        quote_open=tuple(cfg.get("quote_open", [])),
+        quote_close=tuple(cfg.get("quote_close", [])),
         modality_before_trigger=cfg.get("modality_scope", "clause") == "before",
         clause_opener_suffixes=tuple(cfg.get("clause_opener_suffixes", [])),
         infinitive_openers=words("infinitive_openers"),
@@ -161,19 +165,33 @@ def code_events(
     rules = event_rules(lang)
     drafts: list[_Draft] = []
     previous_subject: list[ActorMention] = []
+    quoting: Attribution | None = None
     actors_by = _by_sentence([m for m in actors if m.role not in _NOT_PARTICIPANTS])
     outlets_by = _by_sentence(outlets)
     times_by = _by_sentence(times)
     for index, sent in enumerate(sentences):
         sentence_actors = actors_by.get(index, [])
         sentence_outlets, sentence_times = outlets_by.get(index, []), times_by.get(index, [])
-        subject = None
+        subject = speaker = None
         sentence_drafts: list[_Draft] = []
         if sentence_actors:
-            sentence_drafts, subject = _code_sentence(
+            sentence_drafts, subject, speaker = _code_sentence(
                 norm, sent, index, sentence_actors, sentence_outlets, sentence_times, lexicon, rules, capitals or {}
             )
             drafts.extend(sentence_drafts)
+        # A quotation opened after "X erklärte:" speaks for X until it closes.
+        text = norm.text[sent.start : sent.end]
+        opened = sum(text.count(c) for c in rules.quote_open) - sum(text.count(c) for c in rules.quote_close)
+        if quoting is not None:
+            for draft in sentence_drafts:
+                if draft.attribution is None and not (
+                    _is_speech_act(draft.match) and quoting.code in _codes(draft.source)
+                ):
+                    draft.attribution = quoting
+        if opened > 0 and speaker is not None:
+            quoting = speaker
+        elif opened < 0:
+            quoting = None
         if subject is not None:
             previous_subject = list(subject.mentions)
         elif not sentence_drafts:
@@ -251,8 +269,9 @@ def _code_sentence(
     lexicon: TriggerLexicon,
     rules: EventRules,
     capitals: dict[str, str],
-) -> tuple[list[_Draft], _Group | None]:
-    """The sentence's event mentions, and its main subject (for the next sentence)."""
+) -> tuple[list[_Draft], _Group | None, Attribution | None]:
+    """The sentence's event mentions, its main subject (for the next sentence), and who
+    speaks in it (for a quotation that runs on into the next sentences)."""
     tokens = sent.tokens
     words = [t.text.lower() for t in tokens]
     spans = _token_spans(norm, sent)
@@ -340,7 +359,9 @@ def _code_sentence(
                     sentence=index,
                 )
             )
-    return drafts, main_subject
+    speaker = next((g for g, _verb in speakers), None)
+    quote_speaker = Attribution(speaker.codes[0], speaker.codes[0], "actor") if speaker else None
+    return drafts, main_subject, quote_speaker
 
 
 def _groups(
