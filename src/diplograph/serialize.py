@@ -12,7 +12,6 @@ from diplograph.model import (
     Flag,
     OutletMention,
     Participant,
-    Rejection,
     TimeExpression,
 )
 
@@ -121,7 +120,3 @@ def document_json(doc: Document) -> dict[str, Any]:
         "events": [event_json(e) for e in doc.events],
         "flags": [flag_json(f) for f in doc.flags],
     }
-
-
-def rejection_json(rejection: Rejection) -> dict[str, Any]:
-    return {"origin": rejection.origin, "code": rejection.code, "reason": rejection.reason}

@@ -16,7 +16,7 @@ from diplograph.cli.app import app, err_console
 from diplograph.ingest import read_inputs
 from diplograph.model import Document, Rejection
 from diplograph.pipeline import Options, analyze_all
-from diplograph.serialize import document_json, rejection_json
+from diplograph.serialize import document_json
 
 
 class OutputFormat(str, Enum):
@@ -99,7 +99,3 @@ def _table(record: dict, console: Console) -> None:
         times.add_row(t["text"], f"{t['start']}-{t['end']}", t["value"] or "?", t["granularity"] or "", t["kind"],
                       t["modifier"] or "")  # fmt: skip
     console.print(times)
-
-
-def rejection_line(rejection: Rejection) -> str:
-    return json.dumps(rejection_json(rejection), ensure_ascii=False)

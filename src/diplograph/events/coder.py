@@ -474,12 +474,6 @@ def _split_bare_comma(group: _Group, seps: list[str], rules: EventRules) -> list
     return [group]
 
 
-def _is_place(group: _Group) -> bool:
-    return group.preposition in ("in", "im", "nach", "at", "into") and all(
-        m.form in ("capital", "name", "metonym") for m in group.mentions
-    )
-
-
 def _clauses(words: list[str], groups: list[_Group], rules: EventRules) -> list[tuple[int, int]]:
     """Token ranges of clauses: split at ; and at a comma followed by a clause opener; a
     relative clause set off by commas ends at the next comma ("Putin, who visited Seoul, said")."""
