@@ -132,6 +132,8 @@ def _publication_date(
     if options.published:
         return options.published, "option"
     meta = PartialDate.parse(article.published)
+    if meta is not None and meta.granularity == "day":
+        return meta.iso(), "metadata"
     header = _dateline(norm, sentences, lang)
     if meta is not None:
         # A header date refines a partial metadata date ("2024-10" + "25.10.2024").
