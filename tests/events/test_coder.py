@@ -231,3 +231,10 @@ def test_quotation_across_sentences_speaks_for_its_speaker(read):
     )
     aid = find(events_of(read, text, "de"), "AID")
     assert aid.attribution is not None and aid.attribution.code == "DEU"
+
+
+def test_quotation_claimed_at_its_end(read):
+    text = "“In late 2023, Iran and Russia signed a contract. Iran supplied drones to Russia,” the Pentagon said."
+    events = events_of(read, text, "en")
+    aid = find(events, "AID")
+    assert aid.attribution is not None and aid.attribution.code == "USA"

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import pairwise
 
-from diplograph.events.plover import QUAD_CLASS, goldstein
+from diplograph.events.plover import goldstein
 from diplograph.events.triggers import TriggerLexicon, TriggerMatch, trigger_lexicon
 from diplograph.lang import load
 from diplograph.model import (
@@ -36,6 +36,7 @@ from diplograph.text.normalize import NormText
 
 _SPEECH_WINDOW = 3
 _LEAD_SENTENCES = 2
+_SPEECH_ACTS = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "AGREE", "CONCEDE"})
 _HasSentence = ActorMention | OutletMention | TimeExpression
 # Types where one side's act is part of a joint occurrence (a visit is part of the meeting);
 # elsewhere "expelled each other's diplomats" and "Germany expelled Russians" are two events.
@@ -166,6 +167,7 @@ def code_events(
     drafts: list[_Draft] = []
     previous_subject: list[ActorMention] = []
     quoting: Attribution | None = None
+    quote_start = 0
     actors_by = _by_sentence([m for m in actors if m.role not in _NOT_PARTICIPANTS])
     outlets_by = _by_sentence(outlets)
     times_by = _by_sentence(times)
@@ -183,14 +185,13 @@ def code_events(
         text = norm.text[sent.start : sent.end]
         opened = sum(text.count(c) for c in rules.quote_open) - sum(text.count(c) for c in rules.quote_close)
         if quoting is not None:
-            for draft in sentence_drafts:
-                if draft.attribution is None and not (
-                    _is_speech_act(draft.match) and quoting.code in _codes(draft.source)
-                ):
-                    draft.attribution = quoting
-        if opened > 0 and speaker is not None:
-            quoting = speaker
+            _credit(sentence_drafts, quoting)
+        if opened > 0:
+            quoting = speaker  # None when the speaker follows: "„…“, sagte X" (handled below)
+            quote_start = len(drafts) - len(sentence_drafts)
         elif opened < 0:
+            if quoting is None and speaker is not None:
+                _credit(drafts[quote_start:], speaker)  # claimed at its end: "“…,” the Treasury said."
             quoting = None
         if subject is not None:
             previous_subject = list(subject.mentions)
@@ -685,10 +686,18 @@ def _attribution(
     return None
 
 
+def _credit(drafts: list[_Draft], speaker: Attribution) -> None:
+    """Attribute quoted events to the speaker, but not the speaker's own speech acts."""
+    for draft in drafts:
+        if draft.attribution is None and not (_is_speech_act(draft.match) and speaker.code in _codes(draft.source)):
+            draft.attribution = speaker
+
+
 def _is_speech_act(match: TriggerMatch) -> bool:
     """Verbal events a speaker performs by speaking (threats, accusations, demands, promises),
     unlike acts a speaker reports ("Putin erklärte, man habe einen Vertrag geschlossen")."""
-    return QUAD_CLASS[match.trigger.type] in (1, 3) and match.trigger.cameo != "057"
+    trigger = match.trigger
+    return trigger.type in _SPEECH_ACTS or (trigger.type == "SUPPORT" and trigger.cameo != "057")
 
 
 def _modality(words: list[str], start: int, end: int, match: TriggerMatch, rules: EventRules) -> Modality:
