@@ -763,8 +763,8 @@ def _confidence(
     return round(min(max(score, 0.05), 0.95), 2)
 
 
-def _codes(mentions: list[ActorMention]) -> frozenset[str]:
-    return frozenset(m.entity.code for m in mentions)
+def _codes(items: Iterable[ActorMention | Participant]) -> frozenset[str]:
+    return frozenset(item.entity.code for item in items)
 
 
 def _merge(drafts: list[_Draft], min_confidence: float, published: str | None) -> tuple[Event, ...]:
@@ -820,7 +820,7 @@ def _merge(drafts: list[_Draft], min_confidence: float, published: str | None) -
         target = tuple(p for p in _participants(d.target for d in group) if p.entity.code not in source_codes)
         if symmetric:
             others = _participants([*d.source, *d.target] for d in group)
-            source = source + tuple(p for p in others if p.entity.code not in source_codes | _codes_of(target))
+            source = source + tuple(p for p in others if p.entity.code not in source_codes | _codes(target))
         events.append(
             Event(
                 id=f"e{n}",
@@ -873,10 +873,6 @@ def _extends(fuller: tuple, partial: tuple) -> bool:
     if fuller[1] == "joint":
         return (source | target) < fuller[2]
     return bool(fuller[1] and fuller[2]) and source <= fuller[1] and target <= fuller[2]
-
-
-def _codes_of(participants: tuple[Participant, ...]) -> set[str]:
-    return {p.entity.code for p in participants}
 
 
 def _participants(lists: Iterable[list[ActorMention]]) -> tuple[Participant, ...]:
