@@ -216,9 +216,6 @@ def _link_role(
                 other.consumed = True
                 start = other.start
             break
-    if item.in_compound:
-        # "US-Präsident": the prefix was handled above; nothing else to do here.
-        pass
     first_modifier = _token_index_at(tokens, start)
     if first_modifier > 0 and tokens[first_modifier - 1].text in rules.role_time_shift:
         time_shift = True
