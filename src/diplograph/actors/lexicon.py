@@ -42,6 +42,7 @@ class ActorRules:
     genitive_links: tuple[tuple[str, ...], ...]
     possessives: frozenset[str]
     proper_noun_guard: bool
+    definite_articles: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, eq=False)
@@ -129,6 +130,7 @@ def lexicon(lang: str, kb: KnowledgeBase) -> Lexicon:
         genitive_links=tuple(tuple(link.split()) for link in actor_cfg.get("genitive_links", [])),
         possessives=frozenset(actor_cfg.get("possessives", [])),
         proper_noun_guard=bool(cfg.get("text", {}).get("proper_noun_guard", False)),
+        definite_articles=frozenset(a.lower() for a in actor_cfg.get("definite_articles", [])),
     )
     return Lexicon(
         lang=lang,

@@ -21,6 +21,8 @@ from diplograph.text.normalize import NormText
 # Generic roles whose seat names the state: "die Regierung in Moskau", "the authorities in Tehran".
 SEATED_ROLES = frozenset({"government", "foreign_ministry", "defence_ministry"})
 _MAX_UNKNOWN_NAME_TOKENS = 4
+# Institutions a text names bare once it is about a state: "Das Militär teilte mit".
+INSTITUTIONS = frozenset({"armed_forces", "foreign_ministry", "defence_ministry", "government", "intelligence"})
 
 
 @dataclass(slots=True)
@@ -155,7 +157,7 @@ def _link(
     # Roles first: they absorb the adjectives, genitives and prefixes that name their country.
     for item in items:
         if item.entry.kind == "role" and not item.consumed:
-            _link_role(item, items, tokens, kb, lexicon, on, earlier + mentions, emit)
+            _link_role(item, items, tokens, kb, lexicon, on, earlier + mentions, emit, index)
     for item in items:
         entry = item.entry
         if item.consumed or entry.kind in ("outlet", "role"):
@@ -189,6 +191,7 @@ def _link_role(
     on: date | None,
     earlier: list[ActorMention],
     emit: Callable[..., None],
+    index: int = 0,
 ) -> None:
     """Resolve a role word to a country and, where the date allows, to its holder."""
     rules = lexicon.rules
@@ -276,6 +279,9 @@ def _link_role(
             emit(name_start, name_end, named_person, "person", office)
     if office == "counterpart":
         office = _counterpart_office(earlier) or "counterpart"
+    definite = item.first > 0 and tokens[item.first - 1].text.lower() in rules.definite_articles
+    if country is None and office in INSTITUTIONS and definite:
+        country = _institution_country(item, items, earlier, index)
     if country is None:
         resolved = _role_coreference(office, earlier)
         if resolved is None:
@@ -333,6 +339,16 @@ def _unknown_name(tokens: tuple[Token, ...], first: int, items: list[_Item]) -> 
     if n - first < 2:
         return None
     return tokens[first].start, tokens[n - 1].end, " ".join(t.text for t in tokens[first:n])
+
+
+def _institution_country(item: _Item, items: list[_Item], earlier: list[ActorMention], index: int) -> str | None:
+    """A bare "das Militär" / "the ministry" belongs to the state the sentence opens with,
+    else to the first state of the previous sentence: the state the text is about."""
+    for other in items:
+        if other.first <= 1 and other is not item and other.entry.kind == "actor" and other.first < item.first:
+            return other.entry.key
+    previous = [m for m in earlier if m.sentence == index - 1 and m.entity.kind == "state"]
+    return previous[0].entity.code if previous else None
 
 
 @dataclass(frozen=True, slots=True)

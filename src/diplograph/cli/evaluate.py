@@ -21,7 +21,7 @@ def _ratio(right: int, total: int) -> str:
 def eval_cli(
     gold_dir: Path = typer.Argument(..., help="Folder with NAME.txt, NAME.meta.json and NAME.gold.json files."),
     kb: Path | None = typer.Option(None, "--kb", help="Folder with your own knowledge-base files."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="List missed and extra events."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="List misses, extras and wrong details."),
 ) -> None:
     """Event precision, recall and F1; date, modality and attribution accuracy; actor recall and times."""
     results = evaluate(gold_dir, options=Options.create(kb_dir=kb))
@@ -74,6 +74,11 @@ def _details(console: Console, score: EventScore) -> None:
         tgt = ",".join(p.entity.code for p in e.target)
         console.print(f"  [yellow]extra[/yellow]  {e.type} [{src}]->[{tgt}] {e.modality} {e.confidence} | "
                       f"{e.evidence[0].text[:90]}", highlight=False)  # fmt: skip
+    for g, e, name in score.disagreements:
+        found = {"date": e.date, "modality": e.modality,
+                 "attribution": e.attribution and (e.attribution.code or e.attribution.name)}[name]  # fmt: skip
+        console.print(f"  [magenta]{name}[/magenta] {g['type']} gold {g.get(name)!r} ours {found!r} | "
+                      f"{e.evidence[0].text[:80]}", highlight=False)  # fmt: skip
 
 
 def _calibration(console: Console, scores: list[EventScore]) -> None:

@@ -3,7 +3,8 @@
 Matching (our reading of the corpus guideline): a system event matches a gold event when
 its type is the gold type or one of the gold ``alt_types``, and its actor codes agree — as
 one set (source and target together) when the gold event is symmetric, else source with
-source and target with target. Each gold event matches at most one system event. A matched
+source and target with target. Each gold event matches at most one system event; exact
+type and direction are paired first, then alternatives. A matched
 ``optional`` gold event is neither rewarded nor punished: it leaves both sides. Date,
 modality and attribution are then compared on the matched (non-optional) pairs.
 """
@@ -13,6 +14,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import networkx as nx
 
 from diplograph.actors.kb import KnowledgeBase
 from diplograph.evaluation.reading import ReadingScore, gold_pairs, load_article, score_reading
@@ -32,6 +35,7 @@ class EventScore:
     attribution_right: int = 0
     misses: list[dict] = field(default_factory=list)
     extras: list[Event] = field(default_factory=list)
+    disagreements: list[tuple[dict, Event, str]] = field(default_factory=list)  # (gold, event, which field)
     confidences: list[tuple[float, bool]] = field(default_factory=list)  # (confidence, correct) per system event
 
 
@@ -68,26 +72,58 @@ def outlet_aliases(kb: KnowledgeBase) -> dict[str, str]:
     return names
 
 
+def _closeness(event: Event, gold: dict) -> int:
+    """How exactly a compatible event fits: its own type and direction beat an alternative
+    type or a direction-free match, so one event cannot take a gold event another fits better."""
+    exact_type = event.type == gold["type"]
+    exact_roles = (_codes(event.source), _codes(event.target)) == (frozenset(gold["source"]), frozenset(gold["target"]))
+    return 2 * exact_type + exact_roles
+
+
+def _best_pairs(gold_events: list[dict], events: list[Event]) -> dict[int, Event]:
+    """Gold index -> system event: the most required gold events matched, then the most
+    optional ones, then the closest fits (maximum-weight bipartite matching)."""
+    graph = nx.Graph()
+    for n, g in enumerate(gold_events):
+        for k, e in enumerate(events):
+            if compatible(e, g):
+                weight = (1 if g.get("optional") else 1000) * 100 + 10 * _closeness(e, g)
+                weight += (e.date == g.get("date")) + (e.modality == g.get("modality"))
+                graph.add_edge(("gold", n), ("ours", k), weight=weight)
+    pairs = {}
+    for a, b in nx.max_weight_matching(graph):
+        (_, n), (_, k) = sorted((a, b))
+        pairs[n] = events[k]
+    return pairs
+
+
 def score_events(doc: Document, gold: dict, outlet_names: dict[str, str] | None = None) -> EventScore:
     score = EventScore(doc.article.id, doc.lang)
     unmatched = list(doc.events)
     gold_events = sorted(gold.get("events", []), key=lambda g: bool(g.get("optional")))
-    for g in gold_events:
-        candidates = [e for e in unmatched if compatible(e, g)]
-        if not candidates:
+    pairs = _best_pairs(gold_events, unmatched)
+    for best in pairs.values():
+        unmatched.remove(best)
+    for n, g in enumerate(gold_events):
+        best = pairs.get(n)
+        if best is None:
             if not g.get("optional"):
                 score.false_negatives += 1
                 score.misses.append(g)
             continue
-        best = max(candidates, key=lambda e: (e.date == g.get("date"), e.modality == g.get("modality"), e.confidence))
-        unmatched.remove(best)
         if g.get("optional"):
             continue
         score.true_positives += 1
         score.confidences.append((best.confidence, True))
-        score.date_right += best.date == g.get("date")
-        score.modality_right += best.modality == g.get("modality")
-        score.attribution_right += attribution_matches(best, g, outlet_names)
+        checks = {
+            "date": best.date == g.get("date"),
+            "modality": best.modality == g.get("modality"),
+            "attribution": attribution_matches(best, g, outlet_names),
+        }
+        score.date_right += checks["date"]
+        score.modality_right += checks["modality"]
+        score.attribution_right += checks["attribution"]
+        score.disagreements.extend((g, best, name) for name, right in checks.items() if not right)
     score.false_positives = len(unmatched)
     score.extras = unmatched
     score.confidences.extend((e.confidence, False) for e in unmatched)

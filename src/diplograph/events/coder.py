@@ -72,6 +72,9 @@ class EventRules:
     negation_exceptions: tuple[tuple[str, ...], ...]
     attribution_before: tuple[tuple[str, ...], ...]
     speech_verbs: frozenset[str]
+    speech_anaphors: frozenset[str]
+    claim_adjuncts: frozenset[str]
+    self_claims: tuple[tuple[str, ...], ...]
 
 
 @cache
@@ -106,6 +109,9 @@ def event_rules(lang: str) -> EventRules:
         negation_exceptions=tuple(tuple(p.lower().split()) for p in cfg.get("negation_exceptions", [])),
         attribution_before=tuple(tuple(p.lower().split()) for p in cfg.get("attribution_before", [])),
         speech_verbs=frozenset(w.lower() for phrase in cfg.get("speech_verbs", []) for w in phrase.split()[:1]),
+        speech_anaphors=words("speech_anaphors"),
+        claim_adjuncts=words("claim_adjuncts"),
+        self_claims=tuple(tuple(p.lower().split()) for p in cfg.get("self_claims", [])),
     )
 
 
@@ -181,6 +187,13 @@ def code_events(
                 norm, sent, index, sentence_actors, sentence_outlets, sentence_times, lexicon, rules, capitals or {}
             )
             drafts.extend(sentence_drafts)
+        claimant = _anaphoric_claimant(norm, sent, speaker, sentence_outlets, rules)
+        if claimant is not None:
+            # The claim is what the sentence asserts, not what it presupposes ("nach ihrer Ausweisung").
+            for draft in drafts:
+                asserted = "noun" not in draft.match.trigger.flags
+                if draft.sentence == index - 1 and draft.attribution is None and asserted:
+                    draft.attribution = claimant
         # A quotation opened after "X erklärte:" speaks for X until it closes.
         text = norm.text[sent.start : sent.end]
         opened = sum(text.count(c) for c in rules.quote_open) - sum(text.count(c) for c in rules.quote_close)
@@ -279,6 +292,7 @@ def _code_sentence(
     groups = _groups(mentions, spans, words, rules)
     clauses = _clauses(words, groups, rules)
     speakers = _speakers(groups, words, rules)
+    adjuncts = frozenset(i for _g, i in speakers if words[i] in rules.claim_adjuncts)
     outlet_attribution = _outlet_attribution(outlets, spans, words, rules)
     location = _location(mentions, spans, words, capitals)
     drafts: list[_Draft] = []
@@ -341,7 +355,7 @@ def _code_sentence(
             if trigger.symmetric and len(_codes(source) | _codes(target)) < 2:
                 continue  # a joint event needs two parties
             if attribution is None:
-                attribution = _attribution(outlet_attribution, speakers, source, match)
+                attribution = _attribution(outlet_attribution, speakers, source, match, adjuncts)
             evidence_start = min(
                 [spans[match.first][0]] + [m.start for m in source + target if m.start >= spans[start][0]]
             )
@@ -360,6 +374,12 @@ def _code_sentence(
                     sentence=index,
                 )
             )
+    if _has_phrase(words, rules.self_claims):
+        # "Das Militär zerstörte nach eigenen Angaben …": the actor's own account.
+        for draft in drafts:
+            if draft.attribution is None and draft.source:
+                code = draft.source[0].entity.code
+                draft.attribution = Attribution(code, code, "actor")
     speaker = next((g for g, _verb in speakers), None)
     quote_speaker = Attribution(speaker.codes[0], speaker.codes[0], "actor") if speaker else None
     return drafts, main_subject, quote_speaker
@@ -645,7 +665,8 @@ def _speakers(groups: list[_Group], words: list[str], rules: EventRules) -> list
         if word not in rules.speech_verbs:
             continue
         for g in groups:
-            near = 0 < i - g.last <= _SPEECH_WINDOW or 0 < g.first - i <= 1
+            after = g.first - i - (i + 1 < len(words) and words[i + 1] in rules.determiners)
+            near = 0 < i - g.last <= _SPEECH_WINDOW or 0 < after <= 1
             if near and g.preposition is None:
                 found.append((g, i))
                 break
@@ -671,16 +692,26 @@ def _outlet_attribution(
 
 
 def _attribution(
-    outlet: Attribution | None, speakers: list[tuple[_Group, int]], source: list[ActorMention], match: TriggerMatch
+    outlet: Attribution | None,
+    speakers: list[tuple[_Group, int]],
+    source: list[ActorMention],
+    match: TriggerMatch,
+    adjuncts: frozenset[int] = frozenset(),
 ) -> Attribution | None:
+    """Who the text credits for an event; ``adjuncts``: positions of words like "zufolge"
+    that credit a claim without a verb of saying."""
     if outlet is not None:
         return outlet
     source_codes = {m.entity.code for m in source}
-    for group, _verb in speakers:
+    for group, verb in speakers:
         if group.first <= match.first <= group.last:
             continue
+        if verb in adjuncts and match.last < group.first - 1:
+            # Presupposed, not claimed: "Der beim Staatsbesuch unterzeichnete Vertrag umfasst
+            # Putin zufolge …" credits Putin with what the treaty contains, not with the visit.
+            continue
         codes = group.codes
-        if source_codes & set(codes) and _is_speech_act(match):
+        if source_codes & set(codes) and _is_speech_act(match) and verb not in adjuncts:
             return None  # "Netanyahu said Israel would respond": the statement is the threat itself
         return Attribution(codes[0], codes[0], "actor")
     return None
@@ -691,6 +722,36 @@ def _credit(drafts: list[_Draft], speaker: Attribution) -> None:
     for draft in drafts:
         if draft.attribution is None and not (_is_speech_act(draft.match) and speaker.code in _codes(draft.source)):
             draft.attribution = speaker
+
+
+def _has_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    return any(
+        tuple(words[i : i + len(phrase)]) == phrase
+        for phrase in phrases
+        for i in range(len(words) - len(phrase) + 1)
+        if words[i] == phrase[0]
+    )
+
+
+def _anaphoric_claimant(
+    norm: NormText,
+    sent: Sentence,
+    speaker: Attribution | None,
+    outlets: list[OutletMention],
+    rules: EventRules,
+) -> Attribution | None:
+    """Who claims the previous sentence when this one only says so: "Das teilte der
+    Außenminister von Pakistan mit", "This was reported by Tasnim"."""
+    words = [t.text.lower() for t in sent.tokens[:4]]
+    if not words or words[0] not in rules.speech_anaphors:
+        return None
+    if not any(w in rules.speech_verbs or w in rules.passive_auxiliaries for w in words[1:3]):
+        return None
+    if speaker is not None:
+        return speaker
+    spans = _token_spans(norm, sent)
+    all_words = [t.text.lower() for t in sent.tokens]
+    return _outlet_attribution(outlets, spans, all_words, rules) if outlets else None
 
 
 def _is_speech_act(match: TriggerMatch) -> bool:

@@ -21,6 +21,7 @@ FLAGS = frozenset({"noun", "complement", "reverse"})
 class Element:
     text: str  # lower case
     prefix: bool
+    clause_final: bool = False  # "~ein": a separable particle, anywhere later in the clause
 
     def matches(self, word: str) -> bool:
         return word.startswith(self.text) if self.prefix else word == self.text
@@ -77,7 +78,7 @@ def _rest(elements: tuple[Element, ...], words: list[str], first: int, end: int)
     positions = [first]
     cursor = first
     for element in elements[1:]:
-        limit = min(end, cursor + MAX_GAP + 2)
+        limit = end if element.clause_final else min(end, cursor + MAX_GAP + 2)
         for j in range(cursor + 1, limit):
             if element.matches(words[j]):
                 positions.append(j)
@@ -89,7 +90,7 @@ def _rest(elements: tuple[Element, ...], words: list[str], first: int, end: int)
 
 
 def _element(raw: str) -> Element:
-    return Element(raw.rstrip("*").lower(), raw.endswith("*"))
+    return Element(raw.lstrip("~").rstrip("*").lower(), raw.endswith("*"), raw.startswith("~"))
 
 
 @cache
@@ -110,7 +111,9 @@ def trigger_lexicon(lang: str) -> TriggerLexicon:
         flags = frozenset(f for f in row.get("flags").split("|") if f)
         if flags - FLAGS:
             raise row.error(f"unknown flag(s) {', '.join(sorted(flags - FLAGS))}")
-        elements = tuple(_element(part) for part in pattern.split() if part.strip("*"))
+        elements = tuple(_element(part) for part in pattern.split() if part.strip("*~"))
+        if elements[0].clause_final:
+            raise row.error("the first element cannot be a clause-final particle (~)")
         if len(elements[0].text) < 3 and elements[0].prefix:
             raise row.error(f"stem {pattern.split()[0]!r} is too short to be useful")
         triggers.append(
