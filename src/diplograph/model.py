@@ -110,11 +110,12 @@ class Evidence:
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
-    """Who the text credits for an event: an outlet, or an actor (its code)."""
+    """Who the text credits for an event: an outlet, an actor (its code), or a country's
+    media at large ("Iranian media reported")."""
 
     name: str
     code: str | None
-    kind: Literal["outlet", "actor"]
+    kind: Literal["outlet", "actor", "media"]
 
 
 @dataclass(frozen=True, slots=True)

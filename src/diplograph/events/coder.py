@@ -75,6 +75,9 @@ class EventRules:
     speech_anaphors: frozenset[str]
     claim_adjuncts: frozenset[str]
     self_claims: tuple[tuple[str, ...], ...]
+    report_nouns: frozenset[str]
+    indefinite_perfect: frozenset[str]
+    media_nouns: frozenset[str]
 
 
 @cache
@@ -112,6 +115,9 @@ def event_rules(lang: str) -> EventRules:
         speech_anaphors=words("speech_anaphors"),
         claim_adjuncts=words("claim_adjuncts"),
         self_claims=tuple(tuple(p.lower().split()) for p in cfg.get("self_claims", [])),
+        report_nouns=words("report_nouns"),
+        indefinite_perfect=words("indefinite_perfect"),
+        media_nouns=words("media_nouns"),
     )
 
 
@@ -145,7 +151,8 @@ class _Draft:
     evidence: Evidence
     confidence: float
     sentence: int
-    extra: dict = field(default_factory=dict)
+    companion: _Draft | None = None  # the main event an undated purpose clause goes with
+    indefinite: bool = False  # English present perfect: done, but not said when
 
 
 def code_events(
@@ -293,12 +300,16 @@ def _code_sentence(
     clauses = _clauses(words, groups, rules)
     speakers = _speakers(groups, words, rules)
     adjuncts = frozenset(i for _g, i in speakers if words[i] in rules.claim_adjuncts)
+    event_times = _unreported_times(times, spans, words, rules)
     outlet_attribution = _outlet_attribution(outlets, spans, words, rules)
     location = _location(mentions, spans, words, capitals)
     drafts: list[_Draft] = []
     main_subject = _subject(groups, clauses[0], rules) if clauses else None
+    clause_matches = [_best_matches(lexicon.find(words, start, end)) for start, end in clauses]
+    owners = _time_owners(times, spans, clauses, clause_matches)
+    main_draft: _Draft | None = None
     for number, (start, end) in enumerate(clauses):
-        matches = _best_matches(lexicon.find(words, start, end))
+        matches = clause_matches[number]
         accusation: tuple[_Group | None, _Group | None, int] | None = None
         verb_seen = False
         for match in matches:
@@ -355,7 +366,12 @@ def _code_sentence(
             if trigger.symmetric and len(_codes(source) | _codes(target)) < 2:
                 continue  # a joint event needs two parties
             if attribution is None:
-                attribution = _attribution(outlet_attribution, speakers, source, match, adjuncts)
+                attribution = _attribution(outlet_attribution, speakers, source, match, words, rules, adjuncts)
+            datable = times if _is_speech_act(match) else event_times
+            own_times = [t for t in datable if owners.get(id(t)) == match.positions]
+            date = _date(own_times, spans, match)
+            # "treffen sich diesen Freitag, um … zu unterzeichnen": done at the main event, on its day.
+            companion = main_draft if number > 0 and words[start] in rules.infinitive_openers else None
             evidence_start = min(
                 [spans[match.first][0]] + [m.start for m in source + target if m.start >= spans[start][0]]
             )
@@ -367,13 +383,17 @@ def _code_sentence(
                     target=target,
                     modality=_modality(words, start, end, match, rules),
                     attribution=attribution,
-                    date=_date(times, spans, match, clause=(spans[start][0], spans[end - 1][1])),
+                    date=date,
                     location=location,
                     evidence=Evidence(norm.raw[evidence_start:evidence_end], evidence_start, evidence_end, index),
                     confidence=_confidence(match, source, target, from_context),
                     sentence=index,
+                    companion=companion if date is None else None,
+                    indefinite=_has_word(words, max(start, match.first - 3), match.first, rules.indefinite_perfect),
                 )
             )
+            if number == 0 and main_draft is None:
+                main_draft = drafts[-1]
     if _has_phrase(words, rules.self_claims):
         # "Das Militär zerstörte nach eigenen Angaben …": the actor's own account.
         for draft in drafts:
@@ -381,7 +401,7 @@ def _code_sentence(
                 code = draft.source[0].entity.code
                 draft.attribution = Attribution(code, code, "actor")
     speaker = next((g for g, _verb in speakers), None)
-    quote_speaker = Attribution(speaker.codes[0], speaker.codes[0], "actor") if speaker else None
+    quote_speaker = _speaker_attribution(speaker, words, rules) if speaker else None
     return drafts, main_subject, quote_speaker
 
 
@@ -696,6 +716,8 @@ def _attribution(
     speakers: list[tuple[_Group, int]],
     source: list[ActorMention],
     match: TriggerMatch,
+    words: list[str],
+    rules: EventRules,
     adjuncts: frozenset[int] = frozenset(),
 ) -> Attribution | None:
     """Who the text credits for an event; ``adjuncts``: positions of words like "zufolge"
@@ -713,8 +735,17 @@ def _attribution(
         codes = group.codes
         if source_codes & set(codes) and _is_speech_act(match) and verb not in adjuncts:
             return None  # "Netanyahu said Israel would respond": the statement is the threat itself
-        return Attribution(codes[0], codes[0], "actor")
+        return _speaker_attribution(group, words, rules)
     return None
+
+
+def _speaker_attribution(group: _Group, words: list[str], rules: EventRules) -> Attribution:
+    """The speaker as credited: an actor, or its media at large ("Iranian media reported")."""
+    code = group.codes[0]
+    head = words[group.last + 1] if group.last + 1 < len(words) else ""
+    if len(group.mentions) == 1 and group.mentions[0].form == "adjective" and head in rules.media_nouns:
+        return Attribution(f"{group.mentions[0].text} {head}", code, "media")
+    return Attribution(code, code, "actor")
 
 
 def _credit(drafts: list[_Draft], speaker: Attribution) -> None:
@@ -722,6 +753,47 @@ def _credit(drafts: list[_Draft], speaker: Attribution) -> None:
     for draft in drafts:
         if draft.attribution is None and not (_is_speech_act(draft.match) and speaker.code in _codes(draft.source)):
             draft.attribution = speaker
+
+
+def _time_owners(
+    times: list[TimeExpression],
+    spans: list[tuple[int, int]],
+    clauses: list[tuple[int, int]],
+    clause_matches: list[list[TriggerMatch]],
+) -> dict[int, tuple[int, ...]]:
+    """Each time expression dates the trigger nearest to it, in its own clause if it has one
+    ("Iran has launched attacks … amid the war that began with the attack on October 7")."""
+    starts = [s for s, _e in spans]
+    owners: dict[int, tuple[int, ...]] = {}
+    for t in times:
+        i = min(bisect_left(starts, t.start), len(starts) - 1)
+        clause = next((n for n, (a, b) in enumerate(clauses) if a <= i < b), None)
+        candidates = clause_matches[clause] if clause is not None and clause_matches[clause] else None
+        if candidates is None:
+            candidates = [m for matches in clause_matches for m in matches]
+        if candidates:
+            owners[id(t)] = min(candidates, key=lambda m: min(abs(p - i) for p in m.positions)).positions
+    return owners
+
+
+def _unreported_times(
+    times: list[TimeExpression], spans: list[tuple[int, int]], words: list[str], rules: EventRules
+) -> list[TimeExpression]:
+    """Times that may date a reported act: not the day of the report itself ("Iranian media
+    reported on Saturday that jets will be delivered", "nach Angaben vom Mittwoch")."""
+    starts = [s for s, _e in spans]
+    kept = []
+    for t in times:
+        i = bisect_left(starts, t.start)
+        before = words[max(0, i - 2) : i]
+        if any(w in rules.speech_verbs or w in rules.report_nouns for w in before):
+            continue
+        kept.append(t)
+    return kept
+
+
+def _has_word(words: list[str], start: int, end: int, vocabulary: frozenset[str]) -> bool:
+    return any(w in vocabulary for w in words[start:end])
 
 
 def _has_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
@@ -858,14 +930,19 @@ def _merge(drafts: list[_Draft], min_confidence: float, published: str | None) -
     events = []
     ordered = sorted(buckets.values(), key=lambda g: min((d.sentence, d.evidence.start) for d in g))
     ordered = [g for g in ordered if _merged_confidence(g) >= min_confidence]
+    group_of = {id(d): group for group in ordered for d in group}
     for n, group in enumerate(ordered, 1):
         group.sort(key=lambda d: (d.sentence, d.evidence.start))
         first = group[0]
         dates = [d.date for d in group if d.date]
+        if not dates:
+            companions = [group_of.get(id(d.companion)) for d in group if d.companion is not None]
+            dates = [d.date for g in companions if g is not None for d in g if d.date]
         date = Counter(dates).most_common(1)[0][0] if dates else None
         if date is None and published and _reported_in_lead(first):
             # Done: the day of the report. Announced ("will expel"): some time around it.
-            date = published if first.modality == "actual" else published[:7]
+            # "have been deployed" (English perfect): some time around it too.
+            date = published if first.modality == "actual" and not first.indefinite else published[:7]
         modality = _merged_modality([d.modality for d in group], date, published)
         attribution = next((d.attribution for d in group if d.attribution), None)
         mode = next((d.match.trigger.mode for d in group if d.match.trigger.mode), None)
