@@ -238,3 +238,93 @@ def test_quotation_claimed_at_its_end(read):
     events = events_of(read, text, "en")
     aid = find(events, "AID")
     assert aid.attribution is not None and aid.attribution.code == "USA"
+
+
+def test_sentence_that_only_says_who_claims_the_previous_one(read):
+    events = events_of(
+        read, "Armenien und Aserbaidschan haben sich auf einen Waffenstillstand geeinigt. "
+        "Das teilte der Außenminister von Armenien am Abend mit.", "de",
+    )  # fmt: skip
+    agree = find(events, "AGREE")
+    assert agree.attribution is not None and agree.attribution.code == "ARM"
+
+
+def test_claim_adjunct_does_not_cover_what_the_sentence_presupposes(read):
+    text = (
+        "Der beim Besuch von Präsident Macron in Indien unterzeichnete Vertrag zwischen beiden Staaten "
+        "sieht Macron zufolge auch gemeinsame Manöver vor."
+    )
+    support = find(events_of(read, text, "de"), "SUPPORT")
+    assert support.attribution is None
+
+
+def test_claim_adjunct_credits_the_act_it_reports(read):
+    text = "Der Kremlchef lud Xi Jinping den russischen Angaben zufolge zu einem Besuch in Moskau ein."
+    agree = find(events_of(read, text, "de"), "AGREE")
+    assert roles(agree) == (("RUS",), ("CHN",))
+    assert agree.attribution is not None and agree.attribution.code == "RUS"
+
+
+def test_own_account(read):
+    text = "Das Militär Pakistans zerstörte nach eigenen Angaben ein Radar in Indien."
+    assault = find(events_of(read, text, "de"), "ASSAULT")
+    assert roles(assault) == (("PAK",), ("IND",))
+    assert assault.attribution is not None and assault.attribution.code == "PAK"
+
+
+def test_bare_institution_belongs_to_the_state_the_text_is_about(read):
+    text = (
+        "Israel beschoss in der Nacht Ziele im Libanon. "
+        "Das Militär teilte mit, man habe Stellungen der Hisbollah angegriffen."
+    )
+    doc = read(text, lang="de", published=PUBLISHED)
+    military = [m for m in doc.actors if m.text.startswith("Militär")]
+    assert military and military[0].entity.code == "ISR"
+
+
+def test_bare_adjective_military_is_not_an_institution(read):
+    doc = read("The White House said Israel struck military targets in Iran.", lang="en", published=PUBLISHED)
+    assert "USA" not in {m.entity.code for m in doc.actors if m.text == "military"}
+
+
+def test_separable_particle_far_from_its_verb(read):
+    text = (
+        "Der Präsident lud den Kanzler von Deutschland nach langen Verhandlungen in Paris "
+        "zu einem Staatsbesuch in Frankreich ein."
+    )
+    events = events_of(read, text, "de")
+    assert "AGREE" in {e.type for e in events}
+
+
+def test_report_time_does_not_date_the_reported_act(read):
+    text = "Iran will receive the first Russian fighter jets soon, Iranian media reported on Saturday."
+    aid = find(events_of(read, "Syria condemned the strikes. " + text, "en"), "AID")
+    assert roles(aid) == (("RUS",), ("IRN",))
+    assert aid.date != "2025-01-11"
+    assert aid.attribution is not None and aid.attribution.kind == "media"
+    assert aid.attribution.name == "Iranian media" and aid.attribution.code == "IRN"
+
+
+def test_time_dates_the_nearest_trigger_only(read):
+    text = (
+        "Iran has launched missile attacks on Israel in recent months amid a war that began with "
+        "the Hamas attack on Israel on October 7, 2023."
+    )
+    events = events_of(read, text, "en")
+    hamas = next(e for e in events if roles(e) == (("HAMAS",), ("ISR",)))
+    iran = next(e for e in events if roles(e) == (("IRN",), ("ISR",)))
+    assert hamas.date == "2023-10-07"
+    assert iran.date != "2023-10-07"
+
+
+def test_purpose_clause_happens_at_its_main_event(read):
+    text = "Putin und Pezeshkian treffen sich diesen Freitag in Moskau, um einen Vertrag zu unterzeichnen."
+    events = events_of(read, text, "de")
+    assert find(events, "SUPPORT").date == find(events, "CONSULT").date == "2025-01-17"
+
+
+def test_english_perfect_in_the_lead_is_dated_to_the_month(read):
+    events = events_of(read, "North Korean troops have been deployed in Russia’s Kursk region.", "en")
+    assert find(events, "MOBILIZE").date == "2025-01"
+    events = events_of(read, "Britain expelled the Russian defence attaché.", "en")
+    assert find(events, "SANCTION").date == PUBLISHED
