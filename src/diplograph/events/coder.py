@@ -277,7 +277,7 @@ def _inherited(
 
 
 def _token_spans(norm: NormText, sent: Sentence) -> list[tuple[int, int]]:
-    return [norm.raw_span(t.start, t.end) for t in sent.tokens]
+    return norm.raw_spans([(t.start, t.end) for t in sent.tokens])
 
 
 def _code_sentence(

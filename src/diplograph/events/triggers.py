@@ -7,7 +7,7 @@ element can match one of its tokens.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from diplograph.events.plover import DEFAULT_CAMEO, TYPES, cameo_codes
@@ -15,6 +15,7 @@ from diplograph.lang import load
 
 MAX_GAP = 8  # German separable verbs put their particle at the clause end
 FLAGS = frozenset({"noun", "complement", "reverse"})
+_MEMO_LIMIT = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,14 +60,26 @@ class TriggerLexicon:
     lang: str
     triggers: tuple[Trigger, ...]
     by_key: dict[str, tuple[Trigger, ...]]  # first three letters of the first element
+    # Memo: word -> triggers whose first element it matches. Words repeat (Zipf), so most
+    # lookups are one dict access; bounded so a huge vocabulary cannot grow it without end.
+    _starting: dict[str, tuple[Trigger, ...]] = field(default_factory=dict, repr=False)
+
+    def starting_with(self, word: str) -> tuple[Trigger, ...]:
+        found = self._starting.get(word)
+        if found is None:
+            found = tuple(t for t in self.by_key.get(word[:3], ()) if t.elements[0].matches(word))
+            if len(self._starting) >= _MEMO_LIMIT:
+                self._starting.clear()
+            self._starting[word] = found
+        return found
 
     def find(self, words: list[str], start: int, end: int) -> list[TriggerMatch]:
         """All matches inside ``words[start:end]`` (lower-cased tokens of one clause)."""
         found = []
         for i in range(start, end):
-            word = words[i]
-            for trigger in self.by_key.get(word[:3], ()):
-                if not trigger.elements[0].matches(word):
+            for trigger in self.starting_with(words[i]):
+                if len(trigger.elements) == 1:
+                    found.append(TriggerMatch(trigger, (i,)))
                     continue
                 positions = _rest(trigger.elements, words, i, end)
                 if positions is not None:

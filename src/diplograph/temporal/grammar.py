@@ -40,9 +40,18 @@ class TimeGrammar:
     since: frozenset[str]
     until: frozenset[str]
     future_markers: tuple[str, ...]
-    trigger: re.Pattern[str]  # any word a time expression needs; sentences without one are skipped
+    cues: dict[str, frozenset[str]]  # lower-case word -> the cue categories it belongs to
+    needs: tuple[frozenset[str], ...]  # per pattern: cue categories one of which its matches hold
     anchor_groups: tuple[str, ...]  # group of each anchor alternative, by index
     anchor_dates: dict[str, tuple[str, ...]]  # group -> ISO dates
+
+
+CUES = frozenset({"digit", "month", "weekday", "unit", "deictic", "relative_year", "anchor"})
+# Placeholder -> the cue category that finds where it may match.
+_CUE_OF = {
+    "month": "month", "weekday": "weekday", "unit": "unit", "deictic": "deictic",
+    "relative_year": "relative_year", "anchor": "anchor", "day": "digit", "year": "digit", "number": "digit",
+}  # fmt: skip
 
 
 def _alternation(name: str, words: object) -> str:
@@ -92,6 +101,7 @@ def grammar(lang: str) -> TimeGrammar:
     prefix_words = list(cfg.get("prepositions", [])) + list(cfg.get("since", [])) + list(cfg.get("until", []))
     prefix = "(?:" + _alternation("prep", prefix_words) + " )?"
     patterns = []
+    needs = []
     for n, spec in enumerate(cfg.get("patterns", []), 1):
         rule = spec.get("rule")
         if rule not in RULES:
@@ -104,16 +114,30 @@ def grammar(lang: str) -> TimeGrammar:
         except re.error as exc:
             raise LexiconError(f"{path}: time pattern {n}: {exc}", code="D207") from exc
         patterns.append((rule, regex))
-    keywords = [*months, *weekdays, *cfg.get("units", {}), *cfg.get("deictic", {}), *cfg.get("relative_years", {})]
-    trigger = re.compile(
-        r"\d|"
-        + _alternation("keyword", keywords).replace("(?P<keyword>", "(?:")
-        + "|"
-        + anchor.replace("(?P<", "(?P<t_")
-    )
+        # Where to look: the cue its matches always hold (`needs`), else any it may hold.
+        need = set(spec.get("needs", []))
+        if need - CUES:
+            raise LexiconError(f"{path}: time pattern {n}: unknown cue(s) {sorted(need - CUES)}", code="D207")
+        if not need:
+            need = {_CUE_OF[p] for p in re.findall(r"\{([a-z_]+)\}", spec["pattern"]) if p in _CUE_OF}
+            if "\\d" in spec["pattern"] or not need:
+                need.add("digit")
+        needs.append(frozenset(need))
+    # Every expression holds a digit or a cue word: a month, weekday, unit, deictic word, or a
+    # literal word of an anchor pattern (one of those is always in its match).
+    cues: dict[str, set[str]] = {}
+    for category, words in (
+        ("month", months), ("weekday", weekdays), ("unit", cfg.get("units", {})),
+        ("deictic", cfg.get("deictic", {})), ("relative_year", cfg.get("relative_years", {})),
+        ("anchor", [r["pattern"] for r in anchor_rows]),
+    ):  # fmt: skip
+        for phrase in words:
+            for word in re.findall(r"[^\W\d_]{3,}", str(phrase)):
+                cues.setdefault(word.lower(), set()).add(category)
     return TimeGrammar(
         lang=lang,
-        trigger=trigger,
+        cues={word: frozenset(c) for word, c in cues.items()},
+        needs=tuple(needs),
         patterns=tuple(patterns),
         months=months,
         weekdays=weekdays,

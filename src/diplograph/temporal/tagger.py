@@ -27,10 +27,13 @@ def tag_times(
     g = grammar(lang)
     text = norm.text
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
-    # Only sentences with a trigger word can hold a time expression: skip the rest cheaply.
-    windows = [(s.start, s.end) for s in sentences if g.trigger.search(text, s.start, s.end)]
+    hits = _cue_hits(sentences, g)
+    windows_for: dict[frozenset[str], list[tuple[int, int]]] = {}
     for priority, (rule, regex) in enumerate(g.patterns):
-        for window_start, window_end in windows:
+        need = g.needs[priority]
+        if need not in windows_for:
+            windows_for[need] = _windows(sentences, hits, need)
+        for window_start, window_end in windows_for[need]:
             for m in regex.finditer(text, window_start, window_end):
                 if m.end() > m.start():
                     found.append((m.start(), -(m.end() - m.start()), priority, rule, m))
@@ -68,6 +71,61 @@ def tag_times(
 
 
 Resolved = tuple[str | None, str | None, str, str | None, str | None]
+_REACH = 80  # characters an expression may extend before or after its keyword ("seit dem … Januar")
+
+
+def _cue_hits(sentences: tuple[Sentence, ...], g: TimeGrammar) -> list[list[tuple[frozenset[str], int, int]]]:
+    """Per sentence, the tokens a time expression needs, with their cue categories: a set
+    lookup per token is far cheaper than running every pattern over every sentence."""
+    cues = g.cues
+    hits = []
+    for s in sentences:
+        found = []
+        for token in s.tokens:
+            word = token.text.lower()
+            categories = cues.get(word)
+            if categories is None and not word.isalpha():
+                categories = _cue_categories(word, cues)
+            if categories:
+                found.append((categories, token.start, token.end))
+        hits.append(found)
+    return hits
+
+
+_DIGIT = frozenset({"digit"})
+
+
+def _cue_categories(word: str, cues: dict[str, frozenset[str]]) -> frozenset[str] | None:
+    """Cues of a token that is not a plain word: "Jan.", "2025", "13.", "Su-35", "Hamas-Angriff"."""
+    if word.endswith(".") and word[:-1] in cues:
+        return cues[word[:-1]]
+    if any(c.isdigit() for c in word):
+        return _DIGIT
+    parts = [cues[p] for p in word.split("-") if p in cues]
+    return frozenset().union(*parts) if parts else None
+
+
+def _windows(
+    sentences: tuple[Sentence, ...], hits: list[list[tuple[frozenset[str], int, int]]], need: frozenset[str]
+) -> list[tuple[int, int]]:
+    """Stretches around the cues a pattern needs, within their sentence: the pattern need not
+    scan the rest."""
+    windows: list[tuple[int, int]] = []
+    for s, found in zip(sentences, hits, strict=True):
+        current: tuple[int, int] | None = None
+        for categories, token_start, token_end in found:
+            if not (categories & need):
+                continue
+            start, end = max(s.start, token_start - _REACH), min(s.end, token_end + _REACH)
+            if current is not None and start <= current[1]:
+                current = (current[0], end)
+                continue
+            if current is not None:
+                windows.append(current)
+            current = (start, end)
+        if current is not None:
+            windows.append(current)
+    return windows
 
 
 def _modifier(m: re.Match[str], g: TimeGrammar) -> str | None:

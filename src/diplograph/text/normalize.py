@@ -39,6 +39,23 @@ class NormText:
             return 0
         return self._raw_starts[i] + (offset - self._norm_starts[i])
 
+    def raw_spans(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Raw spans of many non-empty repaired-text spans in text order, in one walk."""
+        norm_starts, raw_starts = self._norm_starts, self._raw_starts
+        if len(norm_starts) == 1 and norm_starts[0] == raw_starts[0] == 0:
+            return spans  # nothing was repaired: offsets are the same
+        out = []
+        last = len(norm_starts) - 1
+        i = max(bisect_right(norm_starts, spans[0][0]) - 1, 0) if spans else 0
+        for start, end in spans:
+            while i < last and norm_starts[i + 1] <= start:
+                i += 1
+            j = i
+            while j < last and norm_starts[j + 1] <= end - 1:
+                j += 1
+            out.append((raw_starts[i] + start - norm_starts[i], raw_starts[j] + end - 1 - norm_starts[j] + 1))
+        return out
+
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Raw (start, end) of a repaired-text span; ``end`` is exclusive."""
         if end <= start:
