@@ -1,4 +1,8 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from diplograph.text.normalize import normalize
+from diplograph.text.tokenize import split_sentences
 
 
 def test_wrapped_lines_become_running_text():
@@ -44,3 +48,23 @@ def test_one_line_per_paragraph_web_text():
     long = "Das ist ein langer Absatz ohne Zeilenumbruch, wie ihn Webseiten liefern, " * 3
     raw = f"Überschrift ohne Punkt\n{long}\n{long}"
     assert normalize(raw).text.count("\n") == 2
+
+
+WRAPPED_PIECES = st.lists(
+    st.sampled_from(
+        ["Russland und Iran", "unter-", "zeichnen", "ein Abkommen.", "\n", "\n\n", "  ", "Die EU", "-", "Sanktionen"]
+    ),
+    min_size=1,
+    max_size=30,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(WRAPPED_PIECES)
+def test_span_batches_agree_with_single_spans(pieces):
+    """The one-walk mapping of many spans gives what mapping each span alone gives."""
+    norm = normalize(" ".join(pieces))
+    for sentence in split_sentences(norm.text, lang="de"):
+        spans = [(t.start, t.end) for t in sentence.tokens]
+        for k in range(len(spans)):
+            assert norm.raw_spans(spans[k:]) == [norm.raw_span(a, b) for a, b in spans[k:]]

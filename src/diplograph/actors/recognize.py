@@ -79,7 +79,11 @@ def _match(tokens: tuple[Token, ...], lexicon: Lexicon) -> list[_Item]:
         found = False
         for surface, entry in lexicon.candidates(token.text):
             length = len(surface)
-            if i + length <= n and all(tokens[i + k].text == surface[k] for k in range(1, length)):
+            if length == 1 or (
+                i + length <= n
+                and tokens[i + 1].text == surface[1]  # most multi-word candidates fail here, cheaply
+                and all(tokens[i + k].text == surface[k] for k in range(2, length))
+            ):
                 items.append(_Item(entry, i, i + length, token.start, tokens[i + length - 1].end))
                 i += length
                 found = True

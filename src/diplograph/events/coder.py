@@ -79,6 +79,16 @@ class EventRules:
     indefinite_perfect: frozenset[str]
     media_nouns: frozenset[str]
 
+    @property
+    def clause_breakers(self) -> frozenset[str]:
+        return _clause_breakers(self.bare_clause_openers)
+
+
+@cache
+def _clause_breakers(bare_clause_openers: frozenset[str]) -> frozenset[str]:
+    """Words at which a clause may end: punctuation, and openers that need no comma."""
+    return frozenset({",", ";", "–", "—"}) | bare_clause_openers
+
 
 @cache
 def event_rules(lang: str) -> EventRules:
@@ -299,13 +309,17 @@ def _code_sentence(
     groups = _groups(mentions, spans, words, rules)
     clauses = _clauses(words, groups, rules)
     speakers = _speakers(groups, words, rules)
+    main_subject = _subject(groups, clauses[0], rules) if clauses else None
+    speaker = next((g for g, _verb in speakers), None)
+    quote_speaker = _speaker_attribution(speaker, words, rules) if speaker else None
+    clause_matches = [_best_matches(lexicon.find(words, start, end)) for start, end in clauses]
+    if not any(clause_matches):
+        return [], main_subject, quote_speaker  # no trigger: nothing more to read here
     adjuncts = frozenset(i for _g, i in speakers if words[i] in rules.claim_adjuncts)
     event_times = _unreported_times(times, spans, words, rules)
     outlet_attribution = _outlet_attribution(outlets, spans, words, rules)
     location = _location(mentions, spans, words, capitals)
     drafts: list[_Draft] = []
-    main_subject = _subject(groups, clauses[0], rules) if clauses else None
-    clause_matches = [_best_matches(lexicon.find(words, start, end)) for start, end in clauses]
     owners = _time_owners(times, spans, clauses, clause_matches)
     main_draft: _Draft | None = None
     for number, (start, end) in enumerate(clauses):
@@ -400,8 +414,6 @@ def _code_sentence(
             if draft.attribution is None and draft.source:
                 code = draft.source[0].entity.code
                 draft.attribution = Attribution(code, code, "actor")
-    speaker = next((g for g, _verb in speakers), None)
-    quote_speaker = _speaker_attribution(speaker, words, rules) if speaker else None
     return drafts, main_subject, quote_speaker
 
 
@@ -520,12 +532,15 @@ def _clauses(words: list[str], groups: list[_Group], rules: EventRules) -> list[
     relative clause set off by commas ends at the next comma ("Putin, who visited Seoul, said")."""
     bounds = [0]
     in_relative = False
-    for i, word in enumerate(words):
+    n = len(words)
+    breakers = rules.clause_breakers
+    for i in [i for i, word in enumerate(words) if word in breakers]:
+        word = words[i]
         if word == "," and in_relative:
             bounds.append(i + 1)
             in_relative = False
             continue
-        opens = i + 1 < len(words) and (
+        opens = i + 1 < n and (
             words[i + 1] in rules.clause_openers
             or (bool(rules.clause_opener_suffixes) and words[i + 1].endswith(rules.clause_opener_suffixes))
         )
@@ -534,7 +549,7 @@ def _clauses(words: list[str], groups: list[_Group], rules: EventRules) -> list[
             in_relative = word == "," and words[i + 1] in rules.relative_pronouns
         elif word in rules.bare_clause_openers and i > 0:
             bounds.append(i)
-    bounds.append(len(words))
+    bounds.append(n)
     return [(a, b) for a, b in pairwise(bounds) if b > a]
 
 
@@ -792,11 +807,18 @@ def _unreported_times(
     return kept
 
 
+@cache
+def _first_words(phrases: tuple[tuple[str, ...], ...]) -> frozenset[str]:
+    return frozenset(p[0] for p in phrases)
+
+
 def _has_word(words: list[str], start: int, end: int, vocabulary: frozenset[str]) -> bool:
     return any(w in vocabulary for w in words[start:end])
 
 
 def _has_phrase(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> bool:
+    if not phrases or _first_words(phrases).isdisjoint(words):
+        return False
     return any(
         tuple(words[i : i + len(phrase)]) == phrase
         for phrase in phrases

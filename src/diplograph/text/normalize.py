@@ -44,9 +44,14 @@ class NormText:
         norm_starts, raw_starts = self._norm_starts, self._raw_starts
         if len(norm_starts) == 1 and norm_starts[0] == raw_starts[0] == 0:
             return spans  # nothing was repaired: offsets are the same
+        if not spans:
+            return []
+        i = max(bisect_right(norm_starts, spans[0][0]) - 1, 0)
+        if bisect_right(norm_starts, spans[-1][1] - 1) - 1 <= i:
+            shift = raw_starts[i] - norm_starts[i]  # all inside one repaired piece: one shift
+            return [(start + shift, end + shift) for start, end in spans]
         out = []
         last = len(norm_starts) - 1
-        i = max(bisect_right(norm_starts, spans[0][0]) - 1, 0) if spans else 0
         for start, end in spans:
             while i < last and norm_starts[i + 1] <= start:
                 i += 1

@@ -19,7 +19,7 @@ _TOKEN = re.compile(
     (?P<url>https?://\S+|www\.\S+)
   | (?P<initials>(?:[^\W\d_]\.){2,})                 # U.S.  U.K.  z.B.
   | (?P<num>\d+(?:[.,:/]\d+)*(?:-\w+)*)              # 13.01.2025  1.000  4:00  2024-25 Su-35 is a word
-  | (?P<word>[^\W_](?:\w|[-‐'’](?=\w))*)             # words, hyphen compounds, apostrophes
+  | (?P<word>[^\W_]\w*(?:[-‐'’]\w+)*)                # words, hyphen compounds, apostrophes
   | (?P<punct>\S)
     """,
     re.VERBOSE,
@@ -44,8 +44,6 @@ def tokenize(text: str, *, lang: str, start: int = 0, end: int | None = None) ->
     for m in _TOKEN.finditer(text, start, end):
         kind = m.lastgroup
         s, e = m.span()
-        if s < skip_to:
-            continue
         if kind == "word":
             word = m.group()
             # A following full stop that belongs to the word: abbreviations and initials.
@@ -53,14 +51,17 @@ def tokenize(text: str, *, lang: str, start: int = 0, end: int | None = None) ->
                 append(Token(word + ".", s, e + 1, True))
                 skip_to = e + 1
                 continue
-            clitic = _CLITIC.match(word) if ("'" in word or "’" in word) else None
-            if clitic and clitic.group(2) in ("'s", "’s"):
-                split = s + len(clitic.group(1))
-                append(Token(clitic.group(1), s, split, True))
-                append(Token(clitic.group(2), split, e, False))
-                continue
+            if "'" in word or "’" in word:
+                clitic = _CLITIC.match(word)
+                if clitic and clitic.group(2) in ("'s", "’s"):
+                    split = s + len(clitic.group(1))
+                    append(Token(clitic.group(1), s, split, True))
+                    append(Token(clitic.group(2), split, e, False))
+                    continue
             append(Token(word, s, e, True))
         elif kind == "punct":
+            if s < skip_to:
+                continue  # the full stop of an abbreviation, already in its token
             append(Token(m.group(), s, e, False))
         else:
             append(Token(m.group(), s, e, kind != "url"))
