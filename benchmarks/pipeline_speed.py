@@ -2,6 +2,7 @@
 
     python benchmarks/pipeline_speed.py --articles 2000
     python benchmarks/pipeline_speed.py --corpus DIR      # a corpus you generated or collected
+    python benchmarks/pipeline_speed.py --corpus ../shared/corpus/dev --repeat 30   # real news text
 
 By default a synthetic German/English corpus is written with ``corpus_generator.py`` (our own
 sentence templates: actors named by name, adjective, capital and role, dates in many forms,
@@ -56,16 +57,22 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=2000, help="synthetic articles to generate")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--corpus", type=Path, help="analyse this file or folder instead of a synthetic corpus")
+    parser.add_argument("--repeat", type=int, default=1, help="analyse the corpus this many times (small corpora)")
     args = parser.parse_args()
     options = Options.create()
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.corpus or generate(Path(tmp), args.articles, args.seed)
         truth = {} if args.corpus else truth_by_id(folder)
-        # Warm caches: lexicons and grammars load once per process.
-        list(analyze_all([Article(id="warm", text="Putin traf Xi in Peking.", lang="de")], options=options))
+        # Warm caches: each language's lexicons and grammars load once per process.
+        warm = [
+            Article(id="warm-de", text="Putin traf Xi am Freitag in Peking.", lang="de"),
+            Article(id="warm-en", text="Putin met Xi in Beijing on Friday.", lang="en"),
+        ]
+        list(analyze_all(warm, options=options))
         start = time.perf_counter()
         documents = rejected = sentences = mentions = times = events = found = expected = 0
-        for doc in analyze_all(read_inputs([str(folder)], settings=options.settings), options=options):
+        inputs = (item for _ in range(args.repeat) for item in read_inputs([str(folder)], settings=options.settings))
+        for doc in analyze_all(inputs, options=options):
             if not hasattr(doc, "events"):
                 rejected += 1
                 continue
