@@ -44,6 +44,8 @@ _JOINT_TYPES = frozenset({"CONSULT", "AGREE", "SUPPORT", "COOPERATE"})
 # Roles that report rather than act: "die russische Nachrichtenagentur Tass berichtete".
 _NOT_PARTICIPANTS = frozenset({"state_media"})
 _MODALITY_ORDER = ("negated", "desired", "possible", "planned")
+# Types whose place, when no target is named, is the target ("strikes on sites in Iran").
+_PLACE_TARGETED = frozenset({"ASSAULT"})
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,7 @@ class EventRules:
     report_nouns: frozenset[str]
     indefinite_perfect: frozenset[str]
     media_nouns: frozenset[str]
+    place_prepositions: frozenset[str]
 
     @property
     def clause_breakers(self) -> frozenset[str]:
@@ -128,6 +131,7 @@ def event_rules(lang: str) -> EventRules:
         report_nouns=words("report_nouns"),
         indefinite_perfect=words("indefinite_perfect"),
         media_nouns=words("media_nouns"),
+        place_prepositions=words("place_prepositions"),
     )
 
 
@@ -336,7 +340,7 @@ def _code_sentence(
                 trigger = replace(trigger, flags=trigger.flags | {"noun"})
                 match = TriggerMatch(trigger, match.positions)
             clause_groups = [g for g in groups if start <= g.first and g.last < end]
-            speaking = [g for g, _verb in speakers if g in clause_groups]
+            speaking = [g for g, verb in speakers if g in clause_groups and _reports(g, verb, match, clause_groups)]
             if speaking and len(clause_groups) > len(speaking):
                 clause_groups = [g for g in clause_groups if g not in speaking]
             if accusation is not None and match.first > accusation[2]:
@@ -690,7 +694,27 @@ def _target(
     free = [g for g in candidates if g.preposition is None and not _is_modifier(g)]
     if exclude is not None:
         free = [g for g in free if g.first > exclude.last]
-    return free[0] if free else None
+    if free:
+        return free[0]
+    if trigger.type in _PLACE_TARGETED:
+        # "Russia attacked targets in Ukraine": an attack's place names its target.
+        placed = [g for g in candidates if g.marker in rules.place_prepositions]
+        return placed[0] if placed else None
+    return None
+
+
+def _reports(speaker: _Group, verb: int, match: TriggerMatch, clause_groups: list[_Group]) -> bool:
+    """Whether a speaker only reports the event rather than acting in it: it does when the
+    event comes before ("Israel will respond, Biden said") or has its own subject after the
+    speech verb ("Biden said Israel would respond"); it acts when its verb is the trigger
+    ("Iran warned Moscow") or nobody else stands before it ("Paris announced plans to supply")."""
+    if verb in match.positions:
+        return False
+    if verb > match.first:
+        return True
+    return any(
+        g is not speaker and g.preposition is None and verb < g.first < match.first for g in clause_groups
+    )
 
 
 def _speakers(groups: list[_Group], words: list[str], rules: EventRules) -> list[tuple[_Group, int]]:
@@ -740,9 +764,10 @@ def _attribution(
     if outlet is not None:
         return outlet
     source_codes = {m.entity.code for m in source}
+    acting = {id(m) for m in source}
     for group, verb in speakers:
-        if group.first <= match.first <= group.last:
-            continue
+        if group.first <= match.first <= group.last or any(id(m) in acting for m in group.mentions):
+            continue  # the speaker does it ("Paris announced plans to supply weapons")
         if verb in adjuncts and match.last < group.first - 1:
             # Presupposed, not claimed: "Der beim Staatsbesuch unterzeichnete Vertrag umfasst
             # Putin zufolge …" credits Putin with what the treaty contains, not with the visit.
