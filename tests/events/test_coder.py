@@ -328,3 +328,28 @@ def test_english_perfect_in_the_lead_is_dated_to_the_month(read):
     assert find(events, "MOBILIZE").date == "2025-01"
     events = events_of(read, "Britain expelled the Russian defence attaché.", "en")
     assert find(events, "SANCTION").date == PUBLISHED
+
+
+def test_speech_verb_that_is_the_trigger_keeps_its_subject(read):
+    threaten = find(events_of(read, "Iran warned Moscow against further escalation.", "en"), "THREATEN")
+    assert roles(threaten) == (("IRN",), ("RUS",))
+
+
+def test_announcer_with_no_other_subject_is_the_actor_not_the_source_of_the_claim(read):
+    aid = find(events_of(read, "Paris announced plans to supply weapons to Ukraine.", "en"), "AID")
+    assert roles(aid) == (("FRA",), ("UKR",))
+    assert aid.modality == "planned" and aid.attribution is None
+
+
+def test_reported_subject_after_the_speech_verb_is_the_actor(read):
+    events = events_of(read, "Biden said Israel would respond forcefully to any attack by Iran.", "en")
+    threaten = find(events, "THREATEN")
+    assert threaten.source[0].entity.code == "ISR"
+    assert threaten.attribution is not None and threaten.attribution.code == "USA"
+
+
+def test_place_of_an_attack_is_its_target(read):
+    assault = find(events_of(read, "Russia attacked targets in Ukraine.", "en"), "ASSAULT")
+    assert roles(assault) == (("RUS",), ("UKR",))
+    assault = find(events_of(read, "Israel attacked Hezbollah positions in Lebanon.", "en"), "ASSAULT")
+    assert roles(assault) == (("ISR",), ("HEZBOLLAH",))
