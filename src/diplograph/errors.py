@@ -31,6 +31,9 @@ class LexiconError(DiplographError):
 
 
 class StoreError(DiplographError):
+    """The store cannot be used: D301 cannot open (another program holds it?), D302 not a
+    diplograph store, D303 another schema version, D304 SQL error."""
+
     code = "D300"
 
 

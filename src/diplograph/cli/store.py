@@ -1,0 +1,174 @@
+"""Store commands: ``ingest``, ``events``, ``actors``, ``dyad``, ``sql``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from contextlib import closing
+from enum import Enum
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from diplograph.cli.app import app, err_console
+from diplograph.errors import StoreError
+from diplograph.ingest import read_inputs
+from diplograph.model import Document, Rejection
+from diplograph.pipeline import Options, analyze_all
+from diplograph.store import query
+from diplograph.store.events import rebuild_events
+from diplograph.store.writer import DEFAULT_BATCH, DEFAULT_DB, connect, ingest, stored_keys
+
+DB_OPTION = typer.Option(Path(DEFAULT_DB), "--db", help="The store (a DuckDB file).")
+
+
+class TableFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    json = "json"
+
+
+@app.command("ingest")
+def ingest_cli(
+    paths: list[str] = typer.Argument(..., help="Files, folders, JSON Lines corpora, or - for stdin."),
+    db: Path = DB_OPTION,
+    lang: str = typer.Option("auto", "--lang", help="auto, de or en."),
+    published: str | None = typer.Option(None, "--published", help="Publication date for every document."),
+    kb: Path | None = typer.Option(None, "--kb", help="Folder with your own knowledge-base files."),
+    config: Path | None = typer.Option(None, "--config", help="Settings file overriding settings.toml."),
+    batch: int = typer.Option(DEFAULT_BATCH, "--batch", min=1, help="Documents per transaction."),
+) -> None:
+    """Analyse documents into the store and merge their events with those already there.
+
+    A document already stored (same text) is skipped, so an interrupted ingest resumes
+    where it stopped when run again."""
+    options = Options.create(lang=lang, published=published, kb_dir=kb, config=config)
+    assert options.settings is not None
+    with closing(connect(db)) as con:
+        known = stored_keys(con)
+        inputs = list(read_inputs(paths, settings=options.settings))
+        progress = Progress(
+            TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            TextColumn("{task.fields[note]}"), console=err_console, disable=not err_console.is_terminal,
+        )  # fmt: skip
+        with progress:
+            task = progress.add_task("ingest", total=len(inputs), note="")
+
+            def advance(item: Document | Rejection, new: bool) -> None:
+                progress.update(task, advance=1, note="" if new else "(already stored)")
+
+            result = ingest(con, analyze_all(inputs, options=options), batch_size=batch, known=known,
+                            on_item=advance)  # fmt: skip
+        events = rebuild_events(con)
+        totals = con.execute("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM reports)").fetchone()
+    err_console.print(
+        f"{result.added} added, {result.skipped} already stored, {len(result.rejected)} rejected; "
+        f"store {db}: {totals[0]} documents, {totals[1]} reports, {events} events",
+        highlight=False,
+    )
+    for code, count in sorted(Counter(r.code for r in result.rejected).items()):
+        err_console.print(f"  [yellow]{code}[/yellow] × {count}", highlight=False)
+    for rejection in result.rejected:
+        err_console.print(f"  [yellow]skipped[/yellow] {rejection.origin}: [{rejection.code}] {rejection.reason}",
+                          highlight=False)  # fmt: skip
+    if result.rejected:
+        raise typer.Exit(1)
+
+
+@app.command("events")
+def events_cli(
+    db: Path = DB_OPTION,
+    actor: str | None = typer.Option(None, "--actor", help="Actor code on either side (RUS, EU, HAMAS)."),
+    dyad: tuple[str, str] | None = typer.Option(None, "--dyad", help="Two actor codes: first acts on second."),
+    event_type: str | None = typer.Option(None, "--type", help="PLOVER type (SANCTION, ASSAULT …)."),
+    quad: int | None = typer.Option(None, "--quad", help="1 verbal / 2 material cooperation, 3 / 4 conflict."),
+    since: str | None = typer.Option(None, "--from", help="From this date (YYYY, YYYY-MM, YYYY-MM-DD)."),
+    until: str | None = typer.Option(None, "--to", help="Up to this date, inclusive."),
+    modality: str | None = typer.Option(None, "--modality", help="actual, planned, desired, possible, negated."),
+    min_sources: int = typer.Option(1, "--min-sources", min=1, help="At least this many distinct outlets."),
+    text: str | None = typer.Option(None, "--text", help="Words in an evidence sentence."),
+    limit: int = typer.Option(50, "--limit", min=1, help="At most this many rows."),
+    output: TableFormat = typer.Option(TableFormat.table, "--format", "-f"),
+) -> None:
+    """Merged events matching the filters."""
+    where = query.EventFilter(
+        actor=actor, dyad=dyad, type=event_type, quad_class=quad, since=since, until=until, modality=modality,
+        min_sources=min_sources, text=text,
+    )  # fmt: skip
+    with closing(query.open_store(db)) as con:
+        frame = query.events(con, where, limit=limit)
+    if output is TableFormat.table:  # what fits a terminal; csv and json carry every column
+        frame = frame[["event", "type", "date", "modality", "source", "target", "mentions", "outlets", "disputed"]]
+    _print(frame, output, title="events")
+
+
+@app.command("actors")
+def actors_cli(
+    db: Path = DB_OPTION,
+    limit: int = typer.Option(50, "--limit", min=1),
+    output: TableFormat = typer.Option(TableFormat.table, "--format", "-f"),
+) -> None:
+    """Actors by number of events, with their Goldstein sums."""
+    with closing(query.open_store(db)) as con:
+        frame = query.actors(con, limit=limit)
+    _print(frame, output, title="actors")
+
+
+@app.command("dyad")
+def dyad_cli(
+    first: str = typer.Argument(..., help="Actor code, e.g. RUS."),
+    second: str = typer.Argument(..., help="Actor code, e.g. IRN."),
+    db: Path = DB_OPTION,
+    directed: bool = typer.Option(False, "--directed", help="Only the first acting on the second."),
+    output: TableFormat = typer.Option(TableFormat.table, "--format", "-f"),
+) -> None:
+    """Monthly events, cooperation, conflict and Goldstein sum between two actors."""
+    with closing(query.open_store(db)) as con:
+        frame = query.dyad(con, first, second, directed=directed)
+    _print(frame, output, title=f"{first.upper()} – {second.upper()}")
+
+
+@app.command("sql")
+def sql_cli(
+    statement: str = typer.Argument(..., help='e.g. "SELECT type, count(*) FROM events GROUP BY type"'),
+    db: Path = DB_OPTION,
+    output: TableFormat = typer.Option(TableFormat.table, "--format", "-f"),
+) -> None:
+    """Run read-only SQL over the store (tables: README "Store")."""
+    with closing(query.open_store(db)) as con:
+        try:
+            frame = query.sql(con, statement)
+        except duckdb.Error as exc:
+            raise StoreError(str(exc).splitlines()[0], code="D304") from exc
+    _print(frame, output, title="sql")
+
+
+def _print(frame: pd.DataFrame, output: TableFormat, *, title: str) -> None:
+    if output is TableFormat.csv:
+        frame.to_csv(sys.stdout, index=False)
+        return
+    if output is TableFormat.json:
+        for record in json.loads(frame.to_json(orient="records", force_ascii=False)):
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return
+    table = Table(title=f"{title} ({len(frame)} rows)")
+    for column in frame.columns:
+        table.add_column(str(column), overflow="fold")
+    for row in frame.itertuples(index=False):
+        table.add_row(*(_cell(v) for v in row))
+    Console().print(table)
+
+
+def _cell(value: object) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
+        return ""
+    if isinstance(value, (list, tuple)) or hasattr(value, "tolist"):
+        items = value.tolist() if hasattr(value, "tolist") else value
+        return ", ".join(map(str, items))
+    return str(value)

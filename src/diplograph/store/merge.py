@@ -1,0 +1,212 @@
+"""Merge reports from many articles into one record per real-world event.
+
+Two reports are of the same event when they have the same type, the same actors (as one set
+for joint events such as meetings and signings, else source with source and target with
+target), compatible dates and compatible places. Dates are compatible when one refines the
+other ("2025-01" and "2025-01-17") or two days lie at most a day apart (time zones, "gestern"
+read against different publication dates). An undated report joins the event of its type and
+actors when there is only one, or the one reported nearest in time.
+
+What reports disagree on becomes a flag of the merged event: a different day, one saying it
+happened and another that it did not, two places. A planned event reported later as done is
+not a disagreement: the plan came true.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from diplograph.events.plover import QUAD_CLASS, goldstein
+
+_UNDATED_REACH_DAYS = 31  # an undated report joins an event first reported at most this far away
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One article's account of an event, as merging needs it."""
+
+    report: str
+    doc: str
+    type: str
+    cameo: str
+    symmetric: bool
+    date: str | None
+    modality: str
+    location: str | None
+    confidence: float
+    outlet: str | None
+    published: str | None
+    source: frozenset[str]
+    target: frozenset[str]
+    flags: tuple[tuple[str, str], ...] = ()  # (kind, message) of document flags on this report
+
+
+@dataclass(slots=True)
+class MergedEvent:
+    event: str
+    type: str
+    cameo: str
+    goldstein: float
+    quad_class: int
+    symmetric: bool
+    date: str | None
+    modality: str
+    location: str | None
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    reports: list[Report]
+    outlets: int
+    first_report: str | None
+    last_report: str | None
+    confidence: float
+    flags: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def disputed(self) -> bool:
+        return any(kind in DISAGREEMENTS for kind, _message in self.flags)
+
+
+DISAGREEMENTS = frozenset({"date-disagreement", "modality-disagreement", "place-disagreement"})
+
+
+def merge(reports: Iterable[Report]) -> list[MergedEvent]:
+    """Merged events, ordered by date then id; deterministic for a given set of reports."""
+    by_key: dict[tuple, list[Report]] = defaultdict(list)
+    for r in reports:
+        actors = ("joint", r.source | r.target, frozenset()) if r.symmetric else ("directed", r.source, r.target)
+        by_key[(r.type, *actors)].append(r)
+    events = []
+    for key in sorted(by_key, key=_key_order):
+        for cluster in _clusters(by_key[key]):
+            events.append(_merged(cluster))
+    events.sort(key=lambda e: (e.date or "9999", e.event))
+    return events
+
+
+def _key_order(key: tuple) -> tuple:
+    kind, first, second = key[1:]
+    return key[0], kind, sorted(first), sorted(second)
+
+
+def _clusters(reports: list[Report]) -> list[list[Report]]:
+    """Group one type-and-actors key's reports by compatible date and place."""
+    dated = sorted((r for r in reports if r.date), key=lambda r: (-len(r.date or ""), r.date, r.report))
+    clusters: list[tuple[str, list[Report]]] = []  # (most specific date, members)
+    for r in dated:
+        assert r.date is not None
+        for n, (anchor, members) in enumerate(clusters):
+            if compatible_dates(anchor, r.date) and _compatible_place(members, r):
+                members.append(r)
+                if len(r.date) > len(anchor):
+                    clusters[n] = (r.date, members)
+                break
+        else:
+            clusters.append((r.date, [r]))
+    undated = sorted((r for r in reports if not r.date), key=lambda r: r.report)
+    homeless = []
+    for r in undated:
+        home = _nearest(clusters, r)
+        if home is None:
+            homeless.append(r)
+        else:
+            home.append(r)
+    groups = [members for _anchor, members in clusters]
+    if homeless:
+        groups.append(homeless)
+    return groups
+
+
+def _nearest(clusters: list[tuple[str, list[Report]]], report: Report) -> list[Report] | None:
+    candidates = [members for _anchor, members in clusters if _compatible_place(members, report)]
+    if len(candidates) == 1:
+        return candidates[0]
+    published = _day(report.published)
+    if published is None:
+        return None
+    best, best_gap = None, None
+    for members in candidates:
+        gaps = [abs((d - published).days) for d in (_day(m.published) for m in members) if d is not None]
+        gap = min(gaps, default=None)
+        if gap is not None and gap <= _UNDATED_REACH_DAYS and (best_gap is None or gap < best_gap):
+            best, best_gap = members, gap
+    return best
+
+
+def compatible_dates(a: str, b: str) -> bool:
+    """Whether two dates of any granularity may name the same day ("2025-01" ~ "2025-01-17")."""
+    if a.startswith(b) or b.startswith(a):
+        return True
+    day_a, day_b = _day(a), _day(b)
+    return day_a is not None and day_b is not None and abs((day_a - day_b).days) <= 1
+
+
+def _day(value: str | None) -> date | None:
+    if not value or len(value) != 10:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _compatible_place(members: list[Report], report: Report) -> bool:
+    if report.location is None:
+        return True
+    return all(m.location in (None, report.location) for m in members)
+
+
+def _merged(cluster: list[Report]) -> MergedEvent:
+    cluster = sorted(cluster, key=lambda r: (r.published or "9999", r.report))
+    first = min(cluster, key=lambda r: r.report)
+    flags: list[tuple[str, str]] = []
+    days = sorted({r.date for r in cluster if r.date and len(r.date) == 10})
+    dates = [r.date for r in cluster if r.date]
+    # The most specific date; among days, the one most reports give (the earliest on a tie).
+    if days:
+        counts = Counter(d for d in dates if len(d) == 10)
+        event_date: str | None = max(days, key=lambda d: (counts[d], -days.index(d)))
+        if len(days) > 1:
+            flags.append(("date-disagreement", f"reports date it {', '.join(days)}"))
+    else:
+        event_date = max(dates, key=len) if dates else None
+    modalities = Counter(r.modality for r in cluster)
+    if modalities["actual"] and modalities["negated"]:
+        flags.append(("modality-disagreement", "some reports say it happened, others that it did not"))
+    modality = "actual" if modalities["actual"] >= modalities["negated"] and modalities["actual"] else None
+    modality = modality or modalities.most_common(1)[0][0]
+    places = sorted({r.location for r in cluster if r.location})
+    if len(places) > 1:
+        flags.append(("place-disagreement", f"reports place it in {', '.join(places)}"))
+    for r in cluster:
+        flags.extend((kind, f"{r.doc}: {message}") for kind, message in r.flags)
+    cameos = Counter(r.cameo for r in cluster)
+    cameo = max(cameos, key=lambda c: (cameos[c], len(c), c))
+    source = sorted(set().union(*(r.source for r in cluster)))
+    target = sorted(set().union(*(r.target for r in cluster)) - set(source))
+    published = sorted(r.published for r in cluster if r.published)
+    unlikely = 1.0
+    for r in cluster:
+        unlikely *= 1.0 - r.confidence
+    return MergedEvent(
+        event="E" + hashlib.sha1(first.report.encode()).hexdigest()[:12],
+        type=first.type,
+        cameo=cameo,
+        goldstein=goldstein(cameo),
+        quad_class=QUAD_CLASS[first.type],
+        symmetric=first.symmetric,
+        date=event_date,
+        modality=modality,
+        location=places[0] if len(places) == 1 else None,
+        source=tuple(source),
+        target=tuple(target),
+        reports=cluster,
+        outlets=len({r.outlet or f"doc:{r.doc}" for r in cluster}),
+        first_report=published[0] if published else None,
+        last_report=published[-1] if published else None,
+        confidence=round(min(0.99, 1.0 - unlikely), 3),
+        flags=flags,
+    )

@@ -1,0 +1,211 @@
+"""Ask the store questions; every answer is a pandas DataFrame.
+
+    from diplograph.store import query
+    con = query.open_store("diplograph.duckdb")
+    query.events(con, dyad=("RUS", "IRN"), since="2024-01", min_sources=2)
+    query.dyad(con, "RUS", "IRN")            # monthly counts and Goldstein sums
+    query.sql(con, "SELECT type, count(*) FROM events GROUP BY type")
+
+Filters are bound as parameters, never pasted into SQL text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from diplograph.errors import UsageError
+from diplograph.events.plover import TYPES
+from diplograph.store.writer import DEFAULT_DB, connect
+
+MODALITIES = ("actual", "planned", "desired", "possible", "negated")
+
+
+class QueryError(UsageError):
+    """A filter value that cannot be right (an unknown type, a malformed date)."""
+
+    code = "D410"
+
+
+def open_store(path: str | Path = DEFAULT_DB) -> duckdb.DuckDBPyConnection:
+    if not Path(path).exists():
+        raise QueryError(f"no store at {path} (create one with: diplograph ingest PATH --db {path})")
+    return connect(path, read_only=True)
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """What ``diplograph events`` and ``/api/events`` filter on; all optional."""
+
+    actor: str | None = None  # on either side
+    dyad: tuple[str, str] | None = None  # first acts on second (or both take part, for joint events)
+    type: str | None = None
+    quad_class: int | None = None
+    since: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD, inclusive
+    until: str | None = None
+    modality: str | None = None
+    min_sources: int = 1
+    text: str | None = None  # words in any evidence sentence
+    disputed: bool | None = None
+
+    def where(self) -> tuple[str, list]:
+        clauses, params = [], []
+        if self.actor:
+            clauses.append("(list_contains(e.source, ?) OR list_contains(e.target, ?))")
+            params += [self.actor.upper()] * 2
+        if self.dyad:
+            a, b = (code.upper() for code in self.dyad)
+            clauses.append(
+                "((list_contains(e.source, ?) AND list_contains(e.target, ?))"
+                " OR (e.joint AND list_contains(e.source, ?) AND list_contains(e.source, ?)))"
+            )
+            params += [a, b, a, b]
+        if self.type:
+            if self.type.upper() not in TYPES:
+                raise QueryError(f"unknown event type {self.type!r}; one of {', '.join(TYPES)}")
+            clauses.append("e.type = ?")
+            params.append(self.type.upper())
+        if self.quad_class is not None:
+            if self.quad_class not in (1, 2, 3, 4):
+                raise QueryError("quad class is 1 (verbal cooperation) to 4 (material conflict)")
+            clauses.append("e.quad_class = ?")
+            params.append(self.quad_class)
+        if self.since:
+            clauses.append("e.date >= ?")
+            params.append(_date_bound(self.since, "since"))
+        if self.until:
+            clauses.append("e.date <= ?")
+            params.append(_date_bound(self.until, "until") + "\uffff")  # "2024-06" includes 2024-06-30
+        if self.modality:
+            if self.modality not in MODALITIES:
+                raise QueryError(f"unknown modality {self.modality!r}; one of {', '.join(MODALITIES)}")
+            clauses.append("e.modality = ?")
+            params.append(self.modality)
+        if self.min_sources > 1:
+            clauses.append("e.outlets >= ?")
+            params.append(self.min_sources)
+        if self.text:
+            clauses.append(
+                "e.event IN (SELECT er.event FROM event_reports er JOIN evidence v USING (report)"
+                " WHERE v.text ILIKE ?)"
+            )
+            params.append(f"%{_escape_like(self.text)}%")
+        if self.disputed is not None:
+            clauses.append("e.disputed = ?")
+            params.append(self.disputed)
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _date_bound(value: str, name: str) -> str:
+    parts = value.split("-")
+    ok = 1 <= len(parts) <= 3 and all(p.isdigit() for p in parts) and len(parts[0]) == 4
+    ok = ok and all(len(p) == 2 for p in parts[1:])
+    if not ok:
+        raise QueryError(f"--{name} must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
+    return value
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+EVENT_COLUMNS = (
+    "e.event, e.type, e.date, e.modality, e.source, e.target, e.cameo, e.goldstein, e.quad_class, e.location, "
+    "e.mentions, e.outlets, e.first_report, e.last_report, e.disputed, e.confidence"
+)
+ORDERS = {"date": "e.date", "mentions": "e.mentions", "outlets": "e.outlets", "goldstein": "e.goldstein",
+          "confidence": "e.confidence", "type": "e.type"}  # fmt: skip
+
+
+def events(
+    con: duckdb.DuckDBPyConnection,
+    where: EventFilter | None = None,
+    *,
+    order: str = "date",
+    descending: bool = False,
+    limit: int | None = None,
+    offset: int = 0,
+    **filters,
+) -> pd.DataFrame:
+    """Merged events matching the filter (an :class:`EventFilter`, or its fields as keywords)."""
+    where = where or EventFilter(**filters)
+    if order not in ORDERS:
+        raise QueryError(f"cannot order by {order!r}; one of {', '.join(ORDERS)}")
+    clause, params = where.where()
+    direction = "DESC" if descending else "ASC"
+    sql = f"SELECT {EVENT_COLUMNS} FROM events e{clause} ORDER BY {ORDERS[order]} {direction} NULLS LAST, e.event"
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [int(limit), int(offset)]
+    return con.execute(sql, params).df()
+
+
+def count_events(con: duckdb.DuckDBPyConnection, where: EventFilter) -> int:
+    clause, params = where.where()
+    return con.execute(f"SELECT count(*) FROM events e{clause}", params).fetchone()[0]
+
+
+def event_reports(con: duckdb.DuckDBPyConnection, event: str) -> pd.DataFrame:
+    """Every report of one event: outlet, publication date, its own date, modality,
+    attribution and evidence spans, with the document to show them in."""
+    return con.execute(
+        """SELECT r.report, d.doc, d.id AS document, d.outlet, d.published, d.title, r.date, r.modality,
+                  r.attribution, r.attribution_kind, r.confidence,
+                  list({'text': v.text, 'start': v.start_char, 'end': v.end_char} ORDER BY v.n) AS evidence
+           FROM event_reports er JOIN reports r USING (report) JOIN documents d USING (doc)
+                LEFT JOIN evidence v USING (report)
+           WHERE er.event = ?
+           GROUP BY ALL ORDER BY d.published NULLS LAST, r.report""",
+        [event],
+    ).df()
+
+
+def actors(con: duckdb.DuckDBPyConnection, *, limit: int | None = None) -> pd.DataFrame:
+    """Actors by activity: events as source, as target, and their Goldstein sums."""
+    sql = """SELECT a.code, any_value(a.name) AS name, any_value(a.kind) AS kind,
+                    count(*) FILTER (WHERE a.side = 'source') AS as_source,
+                    count(*) FILTER (WHERE a.side = 'target') AS as_target,
+                    count(DISTINCT a.event) AS events,
+                    round(sum(e.goldstein), 1) AS goldstein_sum
+             FROM event_actors a JOIN events e USING (event)
+             GROUP BY a.code ORDER BY events DESC, a.code"""
+    params: list = []
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(int(limit))
+    return con.execute(sql, params).df()
+
+
+def dyad(
+    con: duckdb.DuckDBPyConnection, first: str, second: str, *, directed: bool = False, where: EventFilter | None = None
+) -> pd.DataFrame:
+    """Monthly series for a pair of actors: events, cooperation and conflict counts, and the
+    Goldstein sum; both directions unless ``directed`` (first acting on second)."""
+    a, b = first.upper(), second.upper()
+    base = where or EventFilter()
+    clause, params = EventFilter(**{**_fields(base), "dyad": (a, b)}).where()
+    if not directed:
+        reverse_clause, reverse_params = EventFilter(**{**_fields(base), "dyad": (b, a)}).where()
+        clause = f"{clause} UNION ALL SELECT * FROM events e{reverse_clause} AND NOT e.joint"
+        params += reverse_params
+    return con.execute(
+        f"""SELECT month, count(*) AS events,
+                   count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation,
+                   count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict,
+                   round(sum(goldstein), 1) AS goldstein_sum
+            FROM (SELECT * FROM events e{clause}) WHERE month IS NOT NULL
+            GROUP BY month ORDER BY month""",
+        params,
+    ).df()
+
+
+def _fields(f: EventFilter) -> dict:
+    return {name: getattr(f, name) for name in EventFilter.__slots__}
+
+
+def sql(con: duckdb.DuckDBPyConnection, statement: str) -> pd.DataFrame:
+    """Any read-only SQL over the store's tables."""
+    return con.execute(statement).df()

@@ -1,0 +1,77 @@
+"""Tables of the event store (DuckDB). Documented column by column in README "Store".
+
+Two layers: what each article says (``documents``, ``mentions``, ``reports`` with their
+``report_actors``, ``evidence`` and ``flags``), written once per document, and what happened
+(``events``, ``event_reports``, ``event_actors``, ``event_flags``), recomputed from the reports
+by merging (``diplograph.store.merge``) so it never depends on the order of ingestion.
+"""
+
+from __future__ import annotations
+
+SCHEMA_VERSION = 1
+
+DOCUMENT_TABLES = ("documents", "mentions", "reports", "report_actors", "evidence", "flags")
+EVENT_TABLES = ("events", "event_reports", "event_actors", "event_flags")
+
+DDL = """
+CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
+
+CREATE TABLE IF NOT EXISTS documents (
+    doc VARCHAR PRIMARY KEY,        -- content hash (first 20 hex digits of SHA-256 of the text)
+    id VARCHAR,                     -- the article's own id (file name, JSON id)
+    lang VARCHAR,
+    published VARCHAR,              -- YYYY-MM-DD, YYYY-MM, YYYY or NULL
+    published_from VARCHAR,         -- metadata | option | text | none
+    outlet VARCHAR,                 -- the publishing outlet (metadata "source")
+    title VARCHAR,
+    url VARCHAR,
+    origin VARCHAR,                 -- path or path:line it was read from
+    sentences INTEGER,
+    text VARCHAR,
+    warnings VARCHAR[]
+);
+
+CREATE TABLE IF NOT EXISTS mentions (
+    doc VARCHAR, n INTEGER, text VARCHAR, start_char INTEGER, end_char INTEGER, sentence INTEGER,
+    form VARCHAR, code VARCHAR, entity VARCHAR, name VARCHAR, kind VARCHAR, wikidata VARCHAR,
+    country VARCHAR, role VARCHAR, metonymy BOOLEAN
+);
+
+CREATE TABLE IF NOT EXISTS reports (
+    report VARCHAR PRIMARY KEY,     -- doc || ':' || the event id within the document (e1, e2 ...)
+    doc VARCHAR, type VARCHAR, mode VARCHAR, cameo VARCHAR, goldstein DOUBLE, quad_class TINYINT,
+    joint BOOLEAN, date VARCHAR, modality VARCHAR, attribution VARCHAR, attribution_code VARCHAR,
+    attribution_kind VARCHAR, location VARCHAR, confidence DOUBLE
+);
+
+CREATE TABLE IF NOT EXISTS report_actors (
+    report VARCHAR, side VARCHAR, code VARCHAR, entity VARCHAR, name VARCHAR, kind VARCHAR,
+    wikidata VARCHAR, country VARCHAR, role VARCHAR, text VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS evidence (
+    report VARCHAR, n INTEGER, text VARCHAR, start_char INTEGER, end_char INTEGER, sentence INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS flags (doc VARCHAR, kind VARCHAR, reports VARCHAR[], message VARCHAR);
+
+CREATE TABLE IF NOT EXISTS rejections (origin VARCHAR, code VARCHAR, reason VARCHAR);
+
+CREATE TABLE IF NOT EXISTS events (
+    event VARCHAR PRIMARY KEY,      -- E + a stable hash of its first report
+    type VARCHAR, cameo VARCHAR, goldstein DOUBLE, quad_class TINYINT, joint BOOLEAN,  -- joint: no direction
+    date VARCHAR,                   -- the most specific date the reports agree on
+    month VARCHAR,                  -- YYYY-MM of date, for time series and partitions
+    modality VARCHAR, location VARCHAR,
+    source VARCHAR[], target VARCHAR[],
+    mentions INTEGER,               -- reports merged into it
+    outlets INTEGER,                -- distinct publishing outlets among them
+    first_report VARCHAR, last_report VARCHAR,   -- earliest and latest publication date
+    disputed BOOLEAN,               -- the reports disagree (see event_flags)
+    confidence DOUBLE
+);
+
+CREATE TABLE IF NOT EXISTS event_reports (event VARCHAR, report VARCHAR);
+CREATE TABLE IF NOT EXISTS event_actors (event VARCHAR, side VARCHAR, code VARCHAR, name VARCHAR, kind VARCHAR);
+CREATE TABLE IF NOT EXISTS event_flags (event VARCHAR, kind VARCHAR, message VARCHAR);
+"""

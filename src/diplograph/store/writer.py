@@ -1,0 +1,190 @@
+"""Write analysed documents into the store, a batch of documents per transaction.
+
+A document is keyed by the hash of its text, so ingesting it again is a no-op. Documents are
+written in batches, each batch in one transaction: a crash loses at most the batch in flight,
+never leaves part of a document, and the next run redoes exactly what is missing. The merged
+events are then recomputed from all reports (:mod:`diplograph.store.merge`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable
+from contextlib import closing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+
+from diplograph.errors import StoreError
+from diplograph.events.plover import QUAD_CLASS
+from diplograph.model import Document, Rejection
+from diplograph.store.schema import DDL, SCHEMA_VERSION
+
+DEFAULT_DB = "diplograph.duckdb"
+DEFAULT_BATCH = 200
+
+
+def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+    """Open (and, when writable, create) a store."""
+    try:
+        con = duckdb.connect(str(path), read_only=read_only)
+    except duckdb.IOException as exc:
+        raise StoreError(f"cannot open {path}: {exc}", code="D301") from exc
+    if read_only:
+        _check_version(con, path)
+        return con
+    con.execute(DDL)
+    con.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", [str(SCHEMA_VERSION)])
+    _check_version(con, path)
+    return con
+
+
+def _check_version(con: duckdb.DuckDBPyConnection, path: str | Path) -> None:
+    try:
+        row = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    except duckdb.CatalogException as exc:
+        raise StoreError(f"{path} is not a diplograph store", code="D302") from exc
+    if row is None or row[0] != str(SCHEMA_VERSION):
+        raise StoreError(
+            f"{path} has store schema {row and row[0]}, this diplograph reads {SCHEMA_VERSION}", code="D303"
+        )
+
+
+def content_key(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+
+
+@dataclass(slots=True)
+class IngestResult:
+    added: int = 0
+    skipped: int = 0  # already in the store
+    rejected: list[Rejection] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Batch:
+    """Rows of a batch of documents, per table, ready to become Arrow tables."""
+
+    tables: dict[str, list[tuple]] = field(default_factory=dict)
+    keys: set[str] = field(default_factory=set)
+    rejections: list[Rejection] = field(default_factory=list)
+
+    def add(self, table: str, row: tuple) -> None:
+        self.tables.setdefault(table, []).append(row)
+
+    def __len__(self) -> int:
+        return len(self.keys) + len(self.rejections)
+
+
+_COLUMNS: dict[str, tuple[str, ...]] = {
+    "documents": ("doc", "id", "lang", "published", "published_from", "outlet", "title", "url", "origin",
+                  "sentences", "text", "warnings"),
+    "mentions": ("doc", "n", "text", "start_char", "end_char", "sentence", "form", "code", "entity", "name", "kind",
+                 "wikidata", "country", "role", "metonymy"),
+    "reports": ("report", "doc", "type", "mode", "cameo", "goldstein", "quad_class", "joint", "date", "modality",
+                "attribution", "attribution_code", "attribution_kind", "location", "confidence"),
+    "report_actors": ("report", "side", "code", "entity", "name", "kind", "wikidata", "country", "role", "text"),
+    "evidence": ("report", "n", "text", "start_char", "end_char", "sentence"),
+    "flags": ("doc", "kind", "reports", "message"),
+    "rejections": ("origin", "code", "reason"),
+}  # fmt: skip
+
+
+def document_rows(doc: Document, key: str, batch: _Batch) -> None:
+    """The rows one analysed document contributes, added to ``batch``."""
+    a = doc.article
+    batch.add("documents", (key, a.id, doc.lang, doc.published, doc.published_from, a.source, a.title, a.url,
+                            a.origin, len(doc.sentences), a.text, list(doc.warnings)))  # fmt: skip
+    for n, m in enumerate(doc.actors):
+        e = m.entity
+        batch.add("mentions", (key, n, m.text, m.start, m.end, m.sentence, m.form, e.code, e.id, e.name, e.kind,
+                               e.wikidata, e.country, m.role, m.metonymy))  # fmt: skip
+    for event in doc.events:
+        report = f"{key}:{event.id}"
+        who = event.attribution
+        batch.add("reports", (report, key, event.type, event.mode, event.cameo, event.goldstein,
+                              QUAD_CLASS[event.type], event.symmetric, event.date, event.modality,
+                              who and who.name, who and who.code, who and who.kind, event.location,
+                              event.confidence))  # fmt: skip
+        for side, participants in (("source", event.source), ("target", event.target)):
+            for p in participants:
+                e = p.entity
+                batch.add("report_actors", (report, side, e.code, e.id, e.name, e.kind, e.wikidata, e.country,
+                                            p.role, p.text))  # fmt: skip
+        for n, ev in enumerate(event.evidence):
+            batch.add("evidence", (report, n, ev.text, ev.start, ev.end, ev.sentence))
+    for flag in doc.flags:
+        batch.add("flags", (key, flag.kind, [f"{key}:{e}" for e in flag.events], flag.message))
+    batch.keys.add(key)
+
+
+def write_batch(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
+    """One transaction: every document of the batch is stored whole, or none is."""
+    for rejection in batch.rejections:
+        batch.add("rejections", (rejection.origin, rejection.code, rejection.reason))
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for table, rows in batch.tables.items():
+            if not rows:
+                continue
+            columns = _COLUMNS[table]
+            arrow = pa.Table.from_pylist([dict(zip(columns, row, strict=True)) for row in rows])
+            con.register("_rows", arrow)
+            con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(columns)} FROM _rows")
+            con.unregister("_rows")
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+
+
+def ingest(
+    con: duckdb.DuckDBPyConnection,
+    items: Iterable[Document | Rejection],
+    *,
+    batch_size: int = DEFAULT_BATCH,
+    known: set[str] | None = None,
+    on_item: Callable[[Document | Rejection, bool], None] | None = None,
+) -> IngestResult:
+    """Store analysed documents; those whose text is already stored are skipped.
+
+    Args:
+        known: content keys already stored (read from the store when not given).
+        on_item: called per item with whether it was new (for progress display).
+    """
+    known = set(known) if known is not None else stored_keys(con)
+    result = IngestResult()
+    batch = _Batch()
+    for item in items:
+        if isinstance(item, Rejection):
+            result.rejected.append(item)
+            batch.rejections.append(item)
+            new = True
+        else:
+            key = content_key(item.article.text)
+            new = key not in known and key not in batch.keys
+            if new:
+                document_rows(item, key, batch)
+                result.added += 1
+            else:
+                result.skipped += 1
+        if on_item is not None:
+            on_item(item, new)
+        if len(batch) >= batch_size:
+            write_batch(con, batch)
+            known |= batch.keys
+            batch = _Batch()
+    if len(batch):
+        write_batch(con, batch)
+    return result
+
+
+def stored_keys(con: duckdb.DuckDBPyConnection) -> set[str]:
+    return {row[0] for row in con.execute("SELECT doc FROM documents").fetchall()}
+
+
+def open_and_ingest(path: str | Path, items: Iterable[Document | Rejection], **kwargs) -> IngestResult:
+    with closing(connect(path)) as con:
+        return ingest(con, items, **kwargs)
