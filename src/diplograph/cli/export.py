@@ -1,0 +1,1 @@
+"""``diplograph export``: the store in the formats analysts' tools read (being written)."""

@@ -1,0 +1,1 @@
+"""``diplograph blocs``: alliance blocs from the signed actor network (being written)."""
