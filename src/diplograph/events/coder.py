@@ -195,7 +195,12 @@ def code_events(
     previous_subject: list[ActorMention] = []
     quoting: Attribution | None = None
     quote_start = 0
-    actors_by = _by_sentence([m for m in actors if m.role not in _NOT_PARTICIPANTS])
+    # Not participants: reporters ("die Nachrichtenagentur Tass") and names inside a time
+    # expression ("three days before Trump's inauguration").
+    spans = [(t.start, t.end) for t in times if t.anchor]
+    actors_by = _by_sentence(
+        [m for m in actors if m.role not in _NOT_PARTICIPANTS and not any(s <= m.start < e for s, e in spans)]
+    )
     outlets_by = _by_sentence(outlets)
     times_by = _by_sentence(times)
     for index, sent in enumerate(sentences):
