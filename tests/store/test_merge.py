@@ -4,10 +4,10 @@ from diplograph.store.merge import Report, compatible_dates, merge
 
 
 def report(n, *, type_="SUPPORT", source=("RUS", "IRN"), target=(), joint=True, date="2025-01-17",
-           modality="actual", location=None, outlet=None, published="2025-01-17", confidence=0.9, flags=()):  # fmt: skip
+           modality="actual", location=None, outlet=None, published="2025-01-17", flags=()):  # fmt: skip
     return Report(
         report=f"doc{n}:e1", doc=f"doc{n}", type=type_, cameo="057", symmetric=joint, date=date, modality=modality,
-        location=location, confidence=confidence, outlet=outlet or f"outlet{n}", published=published,
+        location=location, confidence=0.9, outlet=outlet or f"outlet{n}", published=published,
         source=frozenset(source), target=frozenset(target), flags=flags,
     )  # fmt: skip
 

@@ -165,7 +165,8 @@ def test_interrupted_ingest_resumes_to_the_same_store(tmp_path, options):
         partial = con.execute("SELECT count(*) FROM documents").fetchone()[0]
         # The first batch is stored whole; nothing of the batch in flight is.
         assert partial == 2
-        assert con.execute("SELECT count(*) FROM reports WHERE doc NOT IN (SELECT doc FROM documents)").fetchone()[0] == 0
+        orphans = "SELECT count(*) FROM reports WHERE doc NOT IN (SELECT doc FROM documents)"
+        assert con.execute(orphans).fetchone()[0] == 0
     resumed = subprocess.run([sys.executable, "-m", "diplograph", "ingest", *inputs, "--db", str(crashed)],
                              capture_output=True, timeout=300, check=False)  # fmt: skip
     assert resumed.returncode == 0, resumed.stderr.decode()
