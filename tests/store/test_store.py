@@ -195,3 +195,19 @@ def test_cli_queries(store):
     assert bad.returncode == 1 and "[D410]" in bad.stderr.decode()
     write = run("sql", "DELETE FROM events")
     assert write.returncode == 1 and "[D304]" in write.stderr.decode()
+
+
+def test_bad_documents_are_listed_once_and_good_ones_stored(tmp_path):
+    folder = write_articles(tmp_path / "articles")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02\x03" * 64)
+    (folder / "french.txt").write_text("Bonjour, ceci est un article en français sur la politique.", encoding="utf-8")
+    db = tmp_path / "junk.duckdb"
+    for _ in range(2):
+        run = subprocess.run([sys.executable, "-m", "diplograph", "ingest", str(folder), "--db", str(db)],
+                             capture_output=True, timeout=120, check=False)  # fmt: skip
+        assert run.returncode == 1  # something was skipped
+        assert "D101" in run.stderr.decode() and "D102" in run.stderr.decode() and "D106" in run.stderr.decode()
+    with closing(connect(db, read_only=True)) as con:
+        assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == len(ARTICLES)
+        assert sorted(r[0] for r in con.execute("SELECT code FROM rejections").fetchall()) == ["D101", "D102", "D106"]

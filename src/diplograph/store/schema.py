@@ -55,7 +55,9 @@ CREATE TABLE IF NOT EXISTS evidence (
 
 CREATE TABLE IF NOT EXISTS flags (doc VARCHAR, kind VARCHAR, reports VARCHAR[], message VARCHAR);
 
-CREATE TABLE IF NOT EXISTS rejections (origin VARCHAR, code VARCHAR, reason VARCHAR);
+CREATE TABLE IF NOT EXISTS rejections (    -- the latest reason each input could not be read
+    origin VARCHAR PRIMARY KEY, code VARCHAR, reason VARCHAR
+);
 
 CREATE TABLE IF NOT EXISTS events (
     event VARCHAR PRIMARY KEY,      -- E + a stable hash of its first report

@@ -132,7 +132,8 @@ def write_batch(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
             columns = _COLUMNS[table]
             arrow = pa.Table.from_pylist([dict(zip(columns, row, strict=True)) for row in rows])
             con.register("_rows", arrow)
-            con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {', '.join(columns)} FROM _rows")
+            verb = "INSERT OR REPLACE" if table == "rejections" else "INSERT"  # a rejected file may come again
+            con.execute(f"{verb} INTO {table} ({', '.join(columns)}) SELECT {', '.join(columns)} FROM _rows")
             con.unregister("_rows")
         con.execute("COMMIT")
     except BaseException:
