@@ -71,6 +71,15 @@ def ingest_corpus(docs: int, seed: int, folder: Path) -> None:
 
 def blocs_of_window(con) -> None:
     """Alliance blocs of the whole synthetic period (the generator's world has two camps)."""
+    from diplograph.graph import find_blocs
+
+    start = time.perf_counter()
+    found = find_blocs(con, "2023-01", "2025-12")
+    took = time.perf_counter() - start
+    print(f"blocs 2023-2025:        {len(found.blocs)} blocs in {took * 1000:.0f} ms; frustration "
+          f"{found.frustration or 0:.3f}, triangle balance {found.balance or 0:.2f}")  # fmt: skip
+    for bloc in found.blocs[:3]:
+        print(f"  bloc {bloc.id}: {', '.join(bloc.actors[:14])}{' …' if len(bloc.actors) > 14 else ''}")
 
 
 ACTORS = ["USA", "GBR", "FRA", "DEU", "POL", "UKR", "RUS", "CHN", "IRN", "PRK", "BLR", "ISR", "TUR", "IND", "EU",

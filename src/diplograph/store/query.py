@@ -12,6 +12,7 @@ Filters are bound as parameters, never pasted into SQL text.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -75,10 +76,10 @@ class EventFilter:
             params.append(self.quad_class)
         if self.since:
             clauses.append("e.date >= ?")
-            params.append(_date_bound(self.since, "since"))
+            params.append(_date_bound(self.since, "from"))
         if self.until:
             clauses.append("e.date <= ?")
-            params.append(_date_bound(self.until, "until") + "\uffff")  # "2024-06" includes 2024-06-30
+            params.append(_date_bound(self.until, "to") + "\uffff")  # "2024-06" includes 2024-06-30
         if self.modality:
             if self.modality not in MODALITIES:
                 raise QueryError(f"unknown modality {self.modality!r}; one of {', '.join(MODALITIES)}")
@@ -103,8 +104,15 @@ def _date_bound(value: str, name: str) -> str:
     parts = value.split("-")
     ok = 1 <= len(parts) <= 3 and all(p.isdigit() for p in parts) and len(parts[0]) == 4
     ok = ok and all(len(p) == 2 for p in parts[1:])
+    if ok and len(parts) >= 2:
+        ok = 1 <= int(parts[1]) <= 12
+    if ok and len(parts) == 3:
+        try:
+            date.fromisoformat(value)
+        except ValueError:
+            ok = False
     if not ok:
-        raise QueryError(f"--{name} must be YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
+        raise QueryError(f"{name} date must be a real YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}")
     return value
 
 
