@@ -1,1 +1,94 @@
-"""``diplograph export``: the store in the formats analysts' tools read (being written)."""
+"""``diplograph export``: the store in the formats analysts' tools read (see :mod:`diplograph.export`)."""
+
+from __future__ import annotations
+
+from contextlib import closing
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from diplograph.cli.app import app, err_console
+from diplograph.cli.store import DB_OPTION
+from diplograph.errors import UsageError
+from diplograph.export import write_gdelt, write_gexf, write_graphml, write_jsonld, write_parquet, write_polecat
+from diplograph.store import query
+
+OPTION_NOT_FOR_FORMAT = "D423"
+
+
+class ExportFormat(str, Enum):
+    gdelt = "gdelt"
+    polecat = "polecat"
+    parquet = "parquet"
+    gexf = "gexf"
+    graphml = "graphml"
+    jsonld = "jsonld"
+
+
+# What the count a writer returns is a count of, for the summary line.
+_UNITS = {
+    ExportFormat.gdelt: "GDELT rows (one per actor pair)",
+    ExportFormat.polecat: "events",
+    ExportFormat.parquet: "events",
+    ExportFormat.gexf: "dyads (network edges)",
+    ExportFormat.graphml: "dyads (network edges)",
+    ExportFormat.jsonld: "events",
+}
+
+
+# The formats whose writers take no option of their own.
+_PLAIN_WRITERS = {
+    ExportFormat.polecat: write_polecat,
+    ExportFormat.gexf: write_gexf,
+    ExportFormat.graphml: write_graphml,
+    ExportFormat.jsonld: write_jsonld,
+}
+
+
+@app.command("export")
+def export_cli(
+    export_format: ExportFormat = typer.Argument(
+        ..., metavar="FORMAT", help="gdelt, polecat, parquet, gexf, graphml or jsonld."
+    ),
+    out: Path = typer.Option(..., "--out", "-o", help="File to write (parquet: a folder)."),
+    db: Path = DB_OPTION,
+    actor: str | None = typer.Option(None, "--actor", help="Actor code on either side (RUS, EU, HAMAS)."),
+    dyad: tuple[str, str] | None = typer.Option(None, "--dyad", help="Two actor codes: first acts on second."),
+    event_type: str | None = typer.Option(None, "--type", help="PLOVER type (SANCTION, ASSAULT …)."),
+    quad: int | None = typer.Option(None, "--quad", help="1 verbal / 2 material cooperation, 3 / 4 conflict."),
+    since: str | None = typer.Option(None, "--from", help="From this date (YYYY, YYYY-MM, YYYY-MM-DD)."),
+    until: str | None = typer.Option(None, "--to", help="Up to this date, inclusive."),
+    modality: str | None = typer.Option(None, "--modality", help="actual, planned, desired, possible, negated."),
+    min_sources: int = typer.Option(1, "--min-sources", min=1, help="At least this many distinct outlets."),
+    text: str | None = typer.Option(None, "--text", help="Words in an evidence sentence."),
+    force: bool = typer.Option(False, "--force", help="Replace OUT if it exists."),
+    header: bool = typer.Option(False, "--header", help="gdelt: write a header line (for people; GDELT has none)."),
+    with_reports: bool = typer.Option(
+        False, "--with-reports", help="parquet: also write the reports and evidence datasets."
+    ),
+) -> None:
+    """Write the events matching the filters in a format other tools read.
+
+    gdelt: GDELT 2.0 Events TSV, one row per actor pair. polecat: PLOVER/POLECAT-style JSON Lines.
+    parquet: a folder OUT/events/month=YYYY-MM/ (and OUT/reports, OUT/evidence with --with-reports).
+    gexf, graphml: the actor network for Gephi. jsonld: linked data with Wikidata IRIs."""
+    if header and export_format is not ExportFormat.gdelt:
+        raise UsageError("--header applies to the gdelt format only", code=OPTION_NOT_FOR_FORMAT)
+    if with_reports and export_format is not ExportFormat.parquet:
+        raise UsageError("--with-reports applies to the parquet format only", code=OPTION_NOT_FOR_FORMAT)
+    where = query.EventFilter(
+        actor=actor, dyad=dyad, type=event_type, quad_class=quad, since=since, until=until, modality=modality,
+        min_sources=min_sources, text=text,
+    )  # fmt: skip
+    where.where()  # a bad filter value is reported before the store is opened
+    with closing(query.open_store(db)) as con:
+        if export_format is ExportFormat.gdelt:
+            written = write_gdelt(con, where, out, header=header, force=force)
+        elif export_format is ExportFormat.parquet:
+            written = write_parquet(con, where, out, with_reports=with_reports, force=force)
+        else:
+            writer = _PLAIN_WRITERS[export_format]
+            written = writer(con, where, out, force=force)
+    where_to = f"{out}/events (by month)" if export_format is ExportFormat.parquet else str(out)
+    err_console.print(f"wrote {written} {_UNITS[export_format]} to {where_to}", highlight=False)

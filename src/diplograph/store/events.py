@@ -7,6 +7,7 @@ interruptions: the same documents always give the same events.
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 
 import duckdb
 import pyarrow as pa
@@ -71,12 +72,24 @@ def rebuild_events(con: duckdb.DuckDBPyConnection) -> int:
     return len(events)
 
 
+def month_of(value: str | None) -> str | None:
+    """YYYY-MM of a date of any granularity finer than a year; a week ("2025-W04") by its Monday."""
+    if not value or len(value) < 7:
+        return None
+    if value[5] == "W":
+        try:
+            return date.fromisocalendar(int(value[:4]), int(value[6:8]), 1).isoformat()[:7]
+        except ValueError:
+            return None
+    return value[:7]
+
+
 def _event_rows(events: list[MergedEvent], names: dict[str, str], kinds: dict[str, str]) -> dict[str, list[dict]]:
     tables: dict[str, list[dict]] = {"events": [], "event_reports": [], "event_actors": [], "event_flags": []}
     for e in events:
         tables["events"].append({
             "event": e.event, "type": e.type, "cameo": e.cameo, "goldstein": e.goldstein, "quad_class": e.quad_class,
-            "joint": e.symmetric, "date": e.date, "month": e.date[:7] if e.date and len(e.date) >= 7 else None,
+            "joint": e.symmetric, "date": e.date, "month": month_of(e.date),
             "modality": e.modality, "location": e.location, "source": list(e.source), "target": list(e.target),
             "mentions": len(e.reports), "outlets": e.outlets, "first_report": e.first_report,
             "last_report": e.last_report, "disputed": e.disputed, "confidence": e.confidence,

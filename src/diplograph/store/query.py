@@ -61,7 +61,8 @@ class EventFilter:
             a, b = (code.upper() for code in self.dyad)
             clauses.append(
                 "((list_contains(e.source, ?) AND list_contains(e.target, ?))"
-                " OR (e.joint AND list_contains(e.source, ?) AND list_contains(e.source, ?)))"
+                " OR (e.joint AND list_contains(e.source || e.target, ?)"
+                " AND list_contains(e.source || e.target, ?)))"
             )
             params += [a, b, a, b]
         if self.type:
@@ -121,8 +122,8 @@ def _escape_like(text: str) -> str:
 
 
 EVENT_COLUMNS = (
-    "e.event, e.type, e.date, e.modality, e.source, e.target, e.cameo, e.goldstein, e.quad_class, e.location, "
-    "e.mentions, e.outlets, e.first_report, e.last_report, e.disputed, e.confidence"
+    "e.event, e.type, e.date, e.modality, e.source, e.target, e.joint, e.cameo, e.goldstein, e.quad_class, "
+    "e.location, e.mentions, e.outlets, e.first_report, e.last_report, e.disputed, e.confidence"
 )
 ORDERS = {"date": "e.date", "mentions": "e.mentions", "outlets": "e.outlets", "goldstein": "e.goldstein",
           "confidence": "e.confidence", "type": "e.type"}  # fmt: skip

@@ -43,7 +43,8 @@ def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> duckdb
 
 def _check_version(con: duckdb.DuckDBPyConnection, path: str | Path) -> None:
     try:
-        row = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        rows = con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchall()  # fetchall: leaves no open result
+        row = rows[0] if rows else None
     except duckdb.CatalogException as exc:
         raise StoreError(f"{path} is not a diplograph store", code="D302") from exc
     if row is None or row[0] != str(SCHEMA_VERSION):

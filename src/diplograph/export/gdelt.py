@@ -1,0 +1,174 @@
+"""The GDELT 2.0 Events table layout, so that scripts written for GDELT read our events unchanged.
+
+Tab-separated, UTF-8, no header (``header=True`` adds one, for people), the 61 columns of the GDELT
+2.0 Event Codebook in its order. GDELT has one row per (Actor1, Actor2) pair, we have one merged
+event with lists of actors, so **an event becomes one row per actor pair**
+(:func:`~diplograph.export.records.dyads`): a directed event pairs each source with each target, a
+joint event (talks, a signing) pairs every two participants once, alphabetically; an event with a
+source but no target gives one row with an empty Actor2. The rows of one event share all event
+fields; group by ``GlobalEventID // 10000`` to count events rather than dyads.
+
+What each column holds:
+
+* ``GlobalEventID``: our event id read as a number (``E`` + 12 hex digits → that integer) times
+  10,000 plus the row's pair number, so it is stable across exports, unique per row, and
+  ``f"E{id // 10000:012x}"`` gives our event back.
+* ``Day``, ``MonthYear``, ``Year``, ``FractionDate``: the event's date; one known only to the
+  month, ISO week or year is put on the *first day* of that period (``2025-01`` → 20250101,
+  ``2025-W04`` → its Monday 20250120, ``2024`` → 20240101); an undated event takes the
+  publication date of its first report, as GDELT dates events by their article. FractionDate is
+  GDELT's ``year + (month * 30 + day) / 365``, four decimals.
+* ``Actor1Code``/``Actor2Code``: our actor code (ISO 3166 alpha-3 for states, ``EU``, ``NATO``,
+  ``HEZBOLLAH``, ``WEST``), not a composed CAMEO code such as ``USAGOV``. ``Name``: our English
+  name, upper case as in GDELT. ``CountryCode``: the actor's country affiliation as the codebook
+  defines it: ISO3 for states, the home country our knowledge base gives a group (``HEZBOLLAH`` →
+  ``LBN``), empty for organisations and collectives. ``KnownGroupCode``: our code for
+  organisations and groups (not CAMEO's three-letter group codes). ``Type1Code``: ``IGO`` for
+  intergovernmental organisations. Ethnic, religion and other type codes: empty (not coded).
+* ``IsRootEvent``: 1 when an evidence span of any report lies in the first two sentences of its
+  document (the lead, allowing for a dateline), else 0: our stand-in for GDELT's "lead paragraph".
+* ``EventCode``: our CAMEO code; ``EventBaseCode``/``EventRootCode``: its first three and two
+  digits. ``QuadClass``, ``GoldsteinScale``: ours.
+* ``NumMentions``: reports merged into the event; ``NumSources``: distinct outlets;
+  ``NumArticles``: distinct documents. ``AvgTone``: empty (we do not measure tone).
+* Geography: no geocoding, so every ``*Geo_Type`` is 0 ("none") and coordinates, country, ADM and
+  feature codes are empty; ``ActionGeo_FullName`` holds the event's place as the text names it.
+* ``DATEADDED``: the first report's publication day at 000000 (deterministic output; the store
+  does not record ingestion times). ``SOURCEURL``: the URL of the earliest report that has one.
+
+Tabs, line breaks and double quotes inside names and places are replaced (by a space, a space,
+an apostrophe) so that the file has no quoting and parses with any TSV reader.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from diplograph.export.output import atomic_file
+from diplograph.export.records import Actor, actor_catalogue, dyads, event_records, first_day, lookup
+from diplograph.store.query import EventFilter
+
+# GDELT 2.0 Event Codebook (V2.0, 2/19/2015), "Event Table Format", fields in file order:
+# http://data.gdeltproject.org/documentation/GDELT-Event_Codebook-V2.0.pdf
+_ACTOR_FIELDS = ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
+                 "Type1Code", "Type2Code", "Type3Code")  # fmt: skip
+_GEO_FIELDS = ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
+GDELT_COLUMNS: tuple[str, ...] = (
+    "GlobalEventID", "Day", "MonthYear", "Year", "FractionDate",
+    *(f"Actor1{f}" for f in _ACTOR_FIELDS),
+    *(f"Actor2{f}" for f in _ACTOR_FIELDS),
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    *(f"Actor1Geo_{f}" for f in _GEO_FIELDS),
+    *(f"Actor2Geo_{f}" for f in _GEO_FIELDS),
+    *(f"ActionGeo_{f}" for f in _GEO_FIELDS),
+    "DATEADDED", "SOURCEURL",
+)  # fmt: skip
+assert len(GDELT_COLUMNS) == 61
+
+ROWS_PER_EVENT = 10_000  # GlobalEventID = event number * ROWS_PER_EVENT + pair number
+LEAD_SENTENCES = 2
+_EVENT_ID = re.compile(r"^E([0-9a-f]{12})$")
+_NOT_IN_TSV = str.maketrans({"\t": " ", "\r": " ", "\n": " ", '"': "'"})
+
+
+def write_gdelt(con: duckdb.DuckDBPyConnection, where: EventFilter, out: Path, *, header: bool = False,
+                force: bool = False) -> int:  # fmt: skip
+    """Write the events matching ``where`` to ``out`` in GDELT 2.0 layout; returns the rows written
+    (actor pairs, not events; the header line not counted)."""
+    where.where()  # a bad filter fails before a file is created
+    catalogue = actor_catalogue(con)
+    rows = 0
+    with atomic_file(out, force=force) as temporary, temporary.open("w", encoding="utf-8", newline="\n") as file:
+        if header:
+            file.write("\t".join(GDELT_COLUMNS) + "\n")
+        for record in event_records(con, where):
+            for row in gdelt_rows(record, catalogue):
+                file.write("\t".join(row) + "\n")
+                rows += 1
+    return rows
+
+
+def gdelt_rows(record: dict[str, Any], catalogue: dict[str, Actor]) -> list[list[str]]:
+    """The GDELT rows of one event record (see the module docstring for the mapping)."""
+    pairs = dyads(record["source"], record["target"], bool(record["joint"]))
+    if len(pairs) > ROWS_PER_EVENT:  # a joint event of 142+ actors: its row ids would reach the next event's
+        raise ValueError(f"event {record['event']} has {len(pairs)} actor pairs, more than GDELT ids can number")
+    reports = record["reports"]
+    day = first_day(record["date"]) or first_day(record["first_report"])
+    added = first_day(record["first_report"]) or day
+    cameo = record["cameo"] or ""
+    event_fields = [
+        _flag(_in_lead(reports)), cameo, cameo[:3], cameo[:2], _number(record["quad_class"]),
+        _number(record["goldstein"]), _number(record["mentions"]), _number(record["outlets"]),
+        _number(len({r["doc"] for r in reports})), "",
+    ]  # fmt: skip
+    no_geo = ["0", "", "", "", "", "", "", ""]
+    action_geo = ["0", _text(record["location"]), "", "", "", "", "", ""]
+    date_fields = [
+        f"{day:%Y%m%d}" if day else "",
+        f"{day:%Y%m}" if day else "",
+        f"{day:%Y}" if day else "",
+        f"{day.year + (day.month * 30 + day.day) / 365:.4f}" if day else "",
+    ]
+    url = next((r["url"] for r in reports if r["url"]), None)
+    trailer = [f"{added:%Y%m%d}000000" if added else "", _url(url)]
+    rows = []
+    for number, (first, second) in enumerate(pairs):
+        rows.append([
+            str(global_event_id(record["event"], number)), *date_fields,
+            *_actor_fields(first, catalogue), *_actor_fields(second, catalogue),
+            *event_fields, *no_geo, *no_geo, *action_geo, *trailer,
+        ])  # fmt: skip
+    return rows
+
+
+def global_event_id(event: str, pair: int = 0) -> int:
+    """A GDELT-style integer id for row ``pair`` of ``event``: stable, unique, and for our own
+    ``E`` + 12-hex ids reversible (``id // ROWS_PER_EVENT`` is the hex number)."""
+    match = _EVENT_ID.match(event)
+    number = int(match.group(1), 16) if match else int(hashlib.sha1(event.encode()).hexdigest()[:12], 16)
+    return number * ROWS_PER_EVENT + pair
+
+
+def _actor_fields(code: str | None, catalogue: dict[str, Actor]) -> list[str]:
+    if code is None:
+        return [""] * len(_ACTOR_FIELDS)
+    actor = lookup(catalogue, code)
+    country = actor.country if actor.kind in ("state", "group") else None
+    group = code if actor.kind in ("igo", "group") else None
+    type1 = "IGO" if actor.kind == "igo" else None
+    return [_text(code), _text(actor.name).upper(), _text(country), _text(group), "", "", "", _text(type1), "", ""]
+
+
+def _in_lead(reports: list[dict[str, Any]]) -> bool:
+    return any(
+        span["sentence"] is not None and span["sentence"] < LEAD_SENTENCES
+        for report in reports
+        for span in report["evidence"]
+    )
+
+
+def _flag(value: bool) -> str:
+    return "1" if value else "0"
+
+
+def _number(value: float | int | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _text(value: str | None) -> str:
+    return value.translate(_NOT_IN_TSV).strip() if value else ""
+
+
+def _url(value: str | None) -> str:
+    if not value:
+        return ""
+    return value.strip().replace("\t", "%09").replace("\n", "%0A").replace("\r", "%0D").replace('"', "%22")

@@ -1,0 +1,105 @@
+"""The events (and, on request, their reports and evidence) as Hive-partitioned Parquet datasets,
+for pandas, pyarrow, Spark, DuckDB and R's arrow, one folder per month.
+
+Layout under ``OUT``, always the same so that scripts need not know how the export was called::
+
+    OUT/events/month=2025-01/part-0.parquet      the events table, every column as in the store
+    OUT/events/month=unknown/part-0.parquet      events dated to a year only, or undated
+    OUT/reports/month=…/part-0.parquet           with --with-reports: each report, its event,
+                                                 its document's id, outlet, date, URL, title and
+                                                 language, and its actors (a list of structs)
+    OUT/evidence/month=…/part-0.parquet          with --with-reports: each evidence span with its
+                                                 report, event and document
+
+Read with ``pyarrow.dataset.dataset(OUT / "events", partitioning="hive")`` or
+``pandas.read_parquet(OUT / "events")``.
+
+``month`` is the month of the event's date, a week counting in the month of its Monday (the
+store's own ``month`` column cuts ``2025-W04`` to ``2025-W0``; this corrects it). Events without a
+month go to ``month=unknown`` rather than Hive's ``__HIVE_DEFAULT_PARTITION__``: pyarrow reads a
+null partition back fine, but ``pandas.read_parquet`` on such a dataset fails ("Cannot yet unify
+dictionaries with nulls", pyarrow 26), and a dataset pandas cannot open is no use to most of our
+users. Reports and evidence are partitioned by their *event's* month, so a month's folder holds
+everything about that month's events. An empty selection writes one empty file under
+``month=unknown`` so the dataset still has its schema.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import closing
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.dataset as ds
+import pyarrow.parquet as pq
+
+from diplograph.export.output import atomic_folder
+from diplograph.export.records import month_of
+from diplograph.store.query import EventFilter
+
+UNKNOWN_MONTH = "unknown"
+BATCH_ROWS = 50_000
+_PARTITIONING = ds.partitioning(pa.schema([("month", pa.string())]), flavor="hive")
+
+_EVENTS_SQL = """
+SELECT e.* EXCLUDE (month), e.date AS _event_date FROM events e{clause} ORDER BY e.date NULLS LAST, e.event
+"""
+_REPORTS_SQL = """
+WITH selected AS (SELECT e.event, e.date FROM events e{clause})
+SELECT er.event, r.*, d.id AS document, d.outlet, d.published, d.url, d.title, d.lang,
+       (SELECT list({{'side': a.side, 'code': a.code, 'name': a.name, 'kind': a.kind, 'wikidata': a.wikidata,
+                      'country': a.country, 'role': a.role, 'text': a.text}} ORDER BY a.side, a.code, a.text)
+        FROM report_actors a WHERE a.report = r.report) AS actors,
+       s.date AS _event_date
+FROM selected s JOIN event_reports er USING (event) JOIN reports r USING (report) JOIN documents d USING (doc)
+ORDER BY s.date NULLS LAST, er.event, r.report
+"""
+_EVIDENCE_SQL = """
+WITH selected AS (SELECT e.event, e.date FROM events e{clause})
+SELECT v.report, er.event, r.doc, v.n, v.text, v.start_char, v.end_char, v.sentence, s.date AS _event_date
+FROM selected s JOIN event_reports er USING (event) JOIN reports r USING (report) JOIN evidence v USING (report)
+ORDER BY s.date NULLS LAST, er.event, v.report, v.n
+"""
+
+
+def write_parquet(con: duckdb.DuckDBPyConnection, where: EventFilter, out: Path, *, with_reports: bool = False,
+                  force: bool = False) -> int:  # fmt: skip
+    """Write the events matching ``where`` under ``out/events`` (and their reports and evidence
+    with ``with_reports``); returns the events written."""
+    clause, params = where.where()  # a bad filter fails before a folder is created
+    tables = {"events": _EVENTS_SQL}
+    if with_reports:
+        tables |= {"reports": _REPORTS_SQL, "evidence": _EVIDENCE_SQL}
+    counts = {}
+    # A cursor of its own: the store's connection may hold a half-read result, which DuckDB 2
+    # will not run a relation beside.
+    with atomic_folder(out, force=force) as temporary, closing(con.cursor()) as cursor:
+        for name, sql in tables.items():
+            reader = cursor.sql(sql.format(clause=clause), params=params).to_arrow_reader(BATCH_ROWS)
+            counts[name] = _write_by_month(reader, temporary / name)
+    return counts["events"]
+
+
+def _write_by_month(reader: pa.RecordBatchReader, folder: Path) -> int:
+    """Write the batches partitioned by the month of their ``_event_date`` column (dropped)."""
+    schema = reader.schema.remove(reader.schema.get_field_index("_event_date")).append(pa.field("month", pa.string()))
+    rows = 0
+
+    def with_month() -> Iterator[pa.RecordBatch]:
+        nonlocal rows
+        for batch in reader:
+            rows += batch.num_rows
+            months = pa.array([month_of(d) or UNKNOWN_MONTH for d in batch.column("_event_date").to_pylist()],
+                              pa.string())  # fmt: skip
+            columns = [batch.column(f.name) for f in schema if f.name != "month"]
+            yield pa.RecordBatch.from_arrays([*columns, months], schema=schema)
+
+    ds.write_dataset(with_month(), folder, schema=schema, format="parquet", partitioning=_PARTITIONING,
+                     basename_template="part-{i}.parquet", existing_data_behavior="error")  # fmt: skip
+    if rows == 0:  # nothing written: one empty file keeps the schema readable
+        empty = folder / f"month={UNKNOWN_MONTH}"
+        empty.mkdir(parents=True, exist_ok=True)
+        pq.write_table(schema.empty_table().drop_columns(["month"]), empty / "part-0.parquet")
+    return rows

@@ -1,0 +1,77 @@
+"""Hive-partitioned Parquet, read back with pyarrow and pandas; rows and values as in the store."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pyarrow.dataset as ds
+import pytest
+
+from diplograph.export import write_parquet
+from diplograph.export.parquet import UNKNOWN_MONTH
+from diplograph.export.records import month_of
+from diplograph.store.query import EventFilter
+
+
+@pytest.fixture(scope="module")
+def exported(con, tmp_path_factory):
+    out = tmp_path_factory.mktemp("parquet") / "dataset"
+    written = write_parquet(con, EventFilter(), out, with_reports=True)
+    return out, written
+
+
+def test_events_round_trip_through_pyarrow(exported, store_events):
+    out, written = exported
+    table = ds.dataset(out / "events", partitioning="hive").to_table()
+    assert table.num_rows == written == len(store_events)
+    frame = table.to_pandas().set_index("event").sort_index()
+    for column in ("type", "cameo", "goldstein", "quad_class", "joint", "date", "modality", "mentions", "outlets",
+                   "first_report", "last_report", "disputed", "confidence"):  # fmt: skip
+        assert frame[column].tolist() == store_events[column].tolist(), column
+    assert [list(v) for v in frame["source"]] == [list(v) for v in store_events["source"]]
+    assert [list(v) for v in frame["target"]] == [list(v) for v in store_events["target"]]
+    expected_months = [month_of(d if isinstance(d, str) else None) or UNKNOWN_MONTH for d in store_events["date"]]
+    assert frame["month"].tolist() == expected_months
+
+
+def test_partitions_are_months_and_pandas_reads_them(exported, store_events):
+    out, _written = exported
+    folders = sorted(p.name for p in (out / "events").iterdir())
+    assert "month=2025-01" in folders and f"month={UNKNOWN_MONTH}" in folders
+    frame = pd.read_parquet(out / "events")
+    assert len(frame) == len(store_events)
+    week = store_events.index[store_events["date"] == "2025-W04"]
+    assert frame.loc[frame["event"].isin(week), "month"].astype(str).unique().tolist() == ["2025-01"]
+    year_only = store_events.index[store_events["date"].str.len() == 4]
+    assert (frame.loc[frame["event"].isin(year_only), "month"].astype(str) == UNKNOWN_MONTH).all()
+
+
+def test_reports_and_evidence(exported, con):
+    out, _written = exported
+    reports = pd.read_parquet(out / "reports")
+    evidence = pd.read_parquet(out / "evidence")
+    assert len(reports) == con.execute("SELECT count(*) FROM event_reports").fetchone()[0]
+    assert len(evidence) == con.execute("SELECT count(*) FROM evidence").fetchone()[0]
+    assert set(reports["event"]) <= set(pd.read_parquet(out / "events")["event"])
+    treaty_de = reports[reports["document"] == "treaty-de"].iloc[0]
+    assert treaty_de["outlet"] == "Reuters" and treaty_de["url"].startswith("https://news.example/")
+    assert {a["code"] for a in treaty_de["actors"]} == {"IRN", "RUS"}
+    months = reports.set_index("report")["month"].astype(str)
+    assert (evidence["month"].astype(str).to_numpy() == months.loc[evidence["report"]].to_numpy()).all()
+
+
+def test_filter_keeps_only_matching_events(con, tmp_path):
+    written = write_parquet(con, EventFilter(since="2025-01", until="2025-01"), tmp_path / "jan")
+    frame = pd.read_parquet(tmp_path / "jan" / "events")
+    assert len(frame) == written > 0
+    assert frame["date"].str.startswith("2025-01").all()
+    assert not (tmp_path / "jan" / "reports").exists()
+
+
+def test_empty_selection_is_a_readable_empty_dataset(empty_con, tmp_path):
+    assert write_parquet(empty_con, EventFilter(), tmp_path / "empty", with_reports=True) == 0
+    for table in ("events", "reports", "evidence"):
+        dataset = ds.dataset(tmp_path / "empty" / table, partitioning="hive")
+        assert dataset.count_rows() == 0
+        assert "month" in dataset.schema.names
+    frame = pd.read_parquet(tmp_path / "empty" / "events")
+    assert len(frame) == 0 and {"event", "source", "goldstein", "month"} <= set(frame.columns)
