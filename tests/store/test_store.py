@@ -211,3 +211,10 @@ def test_bad_documents_are_listed_once_and_good_ones_stored(tmp_path):
     with closing(connect(db, read_only=True)) as con:
         assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == len(ARTICLES)
         assert sorted(r[0] for r in con.execute("SELECT code FROM rejections").fetchall()) == ["D101", "D102", "D106"]
+
+
+def test_joint_events_match_a_dyad_either_way(store):
+    with closing(query.open_store(store)) as con:
+        forward = query.events(con, type="SUPPORT", dyad=("RUS", "IRN"))
+        backward = query.events(con, type="SUPPORT", dyad=("IRN", "RUS"))
+        assert list(forward["event"]) == list(backward["event"]) and forward["joint"].all()
