@@ -36,7 +36,7 @@ def _main(
 
 
 def register() -> None:
-    from diplograph.cli import analyze, demo, evaluate, export, graph, kb, store  # noqa: F401  (commands register themselves)
+    from diplograph.cli import analyze, demo, evaluate, export, graph, kb, store, web  # noqa: F401  (commands register themselves)
 
 
 def main() -> None:

@@ -92,7 +92,7 @@ class EventFilter:
         if self.text:
             clauses.append(
                 "e.event IN (SELECT er.event FROM event_reports er JOIN evidence v USING (report)"
-                " WHERE v.text ILIKE ?)"
+                " WHERE v.text ILIKE ? ESCAPE '\\')"
             )
             params.append(f"%{_escape_like(self.text)}%")
         if self.disputed is not None:
