@@ -24,6 +24,7 @@ from pathlib import Path
 
 from diplograph.ingest.readers import read_inputs
 from diplograph.model import Article
+from diplograph.parallel import analyze_parallel
 from diplograph.pipeline import Options, analyze_all
 
 HERE = Path(__file__).parent
@@ -58,6 +59,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--corpus", type=Path, help="analyse this file or folder instead of a synthetic corpus")
     parser.add_argument("--repeat", type=int, default=1, help="analyse the corpus this many times (small corpora)")
+    parser.add_argument("--workers", type=int, default=1, help="worker processes (1: this process only)")
     args = parser.parse_args()
     options = Options.create()
     with tempfile.TemporaryDirectory() as tmp:
@@ -72,7 +74,7 @@ def main() -> None:
         start = time.perf_counter()
         documents = rejected = sentences = mentions = times = events = found = expected = 0
         inputs = (item for _ in range(args.repeat) for item in read_inputs([str(folder)], settings=options.settings))
-        for doc in analyze_all(inputs, options=options):
+        for doc in analyze_parallel(inputs, options=options, workers=args.workers):
             if not hasattr(doc, "events"):
                 rejected += 1
                 continue
@@ -93,7 +95,8 @@ def main() -> None:
     print(f"time expressions:  {times}")
     print(f"events:            {events}")
     print(f"seconds:           {elapsed:.2f}")
-    print(f"sentences/s:       {sentences / elapsed:,.0f}  (one core)")
+    cores = "one core" if args.workers == 1 else f"{args.workers} worker processes"
+    print(f"sentences/s:       {sentences / elapsed:,.0f}  ({cores})")
     print(f"articles/s:        {documents / elapsed:,.0f}")
     print(f"peak memory (MB):  {peak_mb:,.0f}")
     if expected:

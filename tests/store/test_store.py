@@ -218,3 +218,12 @@ def test_joint_events_match_a_dyad_either_way(store):
         forward = query.events(con, type="SUPPORT", dyad=("RUS", "IRN"))
         backward = query.events(con, type="SUPPORT", dyad=("IRN", "RUS"))
         assert list(forward["event"]) == list(backward["event"]) and forward["joint"].all()
+
+
+def test_two_worker_processes_store_the_same(store, tmp_path):
+    folder = write_articles(tmp_path / "articles")
+    db = tmp_path / "workers.duckdb"
+    run = subprocess.run([sys.executable, "-m", "diplograph", "ingest", str(folder), str(DEMO), "--db", str(db),
+                          "--workers", "2"], capture_output=True, timeout=300, check=False)  # fmt: skip
+    assert run.returncode == 0, run.stderr.decode()
+    assert dump(db) == dump(store)

@@ -20,7 +20,8 @@ from diplograph.cli.app import app, err_console
 from diplograph.errors import StoreError
 from diplograph.ingest import read_inputs
 from diplograph.model import Document, Rejection
-from diplograph.pipeline import Options, analyze_all
+from diplograph.parallel import analyze_parallel
+from diplograph.pipeline import Options
 from diplograph.store import query
 from diplograph.store.events import rebuild_events
 from diplograph.store.writer import DEFAULT_BATCH, DEFAULT_DB, connect, ingest, stored_keys
@@ -43,6 +44,7 @@ def ingest_cli(
     kb: Path | None = typer.Option(None, "--kb", help="Folder with your own knowledge-base files."),
     config: Path | None = typer.Option(None, "--config", help="Settings file overriding settings.toml."),
     batch: int = typer.Option(DEFAULT_BATCH, "--batch", min=1, help="Documents per transaction."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes analysing documents (cores)."),
 ) -> None:
     """Analyse documents into the store and merge their events with those already there.
 
@@ -63,8 +65,8 @@ def ingest_cli(
             def advance(item: Document | Rejection, new: bool) -> None:
                 progress.update(task, advance=1, note="" if new else "(already stored)")
 
-            result = ingest(con, analyze_all(inputs, options=options), batch_size=batch, known=known,
-                            on_item=advance)  # fmt: skip
+            analysed = analyze_parallel(inputs, options=options, workers=workers)
+            result = ingest(con, analysed, batch_size=batch, known=known, on_item=advance)
         events = rebuild_events(con)
         totals = con.execute("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM reports)").fetchone()
     err_console.print(

@@ -1,0 +1,54 @@
+"""Analyse documents in several worker processes, results in input order.
+
+Workers are forked from the parent, so the knowledge base and lexicons the parent loaded
+are shared copy-on-write instead of loaded again. A worker sends back each document without
+its tokens (the store needs spans, events and counts, not tokens), which keeps the transfer
+cheap; a document that fails becomes a rejection, as in :func:`~diplograph.pipeline.analyze_all`.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+
+from diplograph import errors
+from diplograph.errors import InputError
+from diplograph.model import Article, Document, Rejection, Sentence
+from diplograph.pipeline import Options, analyze, analyze_all
+
+_worker_options: Options | None = None  # set once in each worker process by _start_worker
+
+
+def analyze_parallel(
+    items: Iterable[Article | Rejection], *, options: Options, workers: int, chunksize: int = 4
+) -> Iterator[Document | Rejection]:
+    """Like ``analyze_all``, with ``workers`` processes (1: in this process)."""
+    if workers <= 1:
+        yield from analyze_all(items, options=options)
+        return
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    with context.Pool(workers, initializer=_start_worker, initargs=(options,)) as pool:
+        yield from pool.imap(_analyze_one, items, chunksize)
+
+
+def _start_worker(options: Options) -> None:
+    global _worker_options
+    _worker_options = options
+
+
+def _analyze_one(item: Article | Rejection) -> Document | Rejection:
+    if isinstance(item, Rejection):
+        return item
+    try:
+        return compact(analyze(item, options=_worker_options))
+    except InputError as exc:
+        return Rejection(item.origin or item.id, exc.code, exc.reason)
+    except RecursionError as exc:  # pragma: no cover - pathological input
+        return Rejection(item.origin or item.id, errors.UNREADABLE, f"internal limit reached: {exc}")
+
+
+def compact(doc: Document) -> Document:
+    """The document without tokens and repaired text: what storing it needs, cheap to send."""
+    return replace(doc, sentences=tuple(Sentence(s.start, s.end, ()) for s in doc.sentences), norm_text="")
