@@ -1,3 +1,6 @@
+"""``python -m diplograph``."""
+
 from diplograph.cli.app import main
 
-main()
+if __name__ == "__main__":  # worker processes started by spawn import this module too
+    main()

@@ -39,10 +39,16 @@ def _start_worker(options: Options) -> None:
 
 
 def _analyze_one(item: Article | Rejection) -> Document | Rejection:
+    assert _worker_options is not None
+    return analyze_one(item, _worker_options)
+
+
+def analyze_one(item: Article | Rejection, options: Options) -> Document | Rejection:
+    """One item, a failure becoming a rejection; the document compacted for sending."""
     if isinstance(item, Rejection):
         return item
     try:
-        return compact(analyze(item, options=_worker_options))
+        return compact(analyze(item, options=options))
     except InputError as exc:
         return Rejection(item.origin or item.id, exc.code, exc.reason)
     except RecursionError as exc:  # pragma: no cover - pathological input

@@ -229,3 +229,16 @@ def test_two_worker_processes_store_the_same(tmp_path, options):
     single = tmp_path / "single.duckdb"
     fill(single, [folder, DEMO], options)
     assert dump(db) == dump(single)
+
+
+def test_dask_local_cluster_stores_the_same(tmp_path, options):
+    folder = write_articles(tmp_path / "articles")
+    db = tmp_path / "dask.duckdb"
+    run = subprocess.run([sys.executable, "-m", "diplograph", "ingest", str(folder), str(DEMO), "--db", str(db),
+                          "--dask", "local", "--workers", "2", "--batch", "3"],
+                         capture_output=True, timeout=300, check=False)  # fmt: skip
+    assert run.returncode == 0, run.stderr.decode()
+    assert (tmp_path / "dask.duckdb.parts" / "documents").is_dir()  # the partitions stay, for DuckDB to query
+    single = tmp_path / "single.duckdb"
+    fill(single, [folder, DEMO], options)
+    assert dump(db) == dump(single)

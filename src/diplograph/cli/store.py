@@ -17,12 +17,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from diplograph.cli.app import app, err_console
-from diplograph.errors import StoreError
+from diplograph.errors import StoreError, UsageError
 from diplograph.ingest import read_inputs
 from diplograph.model import Document, Rejection
 from diplograph.parallel import analyze_parallel
 from diplograph.pipeline import Options
 from diplograph.store import query
+from diplograph.store.dask_ingest import Recipe
 from diplograph.store.events import rebuild_events
 from diplograph.store.writer import DEFAULT_BATCH, DEFAULT_DB, connect, ingest, stored_keys
 
@@ -45,6 +46,10 @@ def ingest_cli(
     config: Path | None = typer.Option(None, "--config", help="Settings file overriding settings.toml."),
     batch: int = typer.Option(DEFAULT_BATCH, "--batch", min=1, help="Documents per transaction."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes analysing documents (cores)."),
+    dask: str | None = typer.Option(
+        None, "--dask", help="Analyse on a Dask cluster: 'local' (a LocalCluster of --workers) or tcp://host:8786."
+    ),
+    parts: Path | None = typer.Option(None, "--parts", help="Folder for the Parquet partitions (default: DB.parts)."),
 ) -> None:
     """Analyse documents into the store and merge their events with those already there.
 
@@ -65,8 +70,14 @@ def ingest_cli(
             def advance(item: Document | Rejection, new: bool) -> None:
                 progress.update(task, advance=1, note="" if new else "(already stored)")
 
-            analysed = analyze_parallel(inputs, options=options, workers=workers)
-            result = ingest(con, analysed, batch_size=batch, known=known, on_item=advance)
+            if dask:
+                recipe = Recipe(lang, published, str(kb) if kb else None, str(config) if config else None)
+                folder = parts or db.with_name(db.name + ".parts")
+                result = _ingest_on_dask(con, inputs, dask, workers, recipe, folder, batch,
+                                         lambda n: progress.update(task, advance=n))  # fmt: skip
+            else:
+                analysed = analyze_parallel(inputs, options=options, workers=workers)
+                result = ingest(con, analysed, batch_size=batch, known=known, on_item=advance)
         events = rebuild_events(con)
         totals = con.execute("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM reports)").fetchone()
     err_console.print(
@@ -81,6 +92,32 @@ def ingest_cli(
                           highlight=False)  # fmt: skip
     if result.rejected:
         raise typer.Exit(1)
+
+
+def _ingest_on_dask(con, inputs, address: str, workers: int, recipe, folder: Path, partition_size: int, advance):
+    """Run analysis as Dask tasks (a LocalCluster for 'local'), then load the partitions."""
+    from distributed import Client, LocalCluster
+
+    from diplograph.store.dask_ingest import ingest_with_dask
+    from diplograph.store.writer import IngestResult
+
+    if address == "local":
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
+        client = Client(cluster)
+    elif address.startswith("tcp://"):
+        cluster, client = None, Client(address)
+    else:
+        raise UsageError(f"--dask takes 'local' or a scheduler address tcp://host:port, not {address!r}", code="D406")
+    try:
+        added, rejected = ingest_with_dask(
+            con, inputs, client=client, recipe=recipe, parts=folder, partition_size=partition_size,
+            on_partition=lambda r: advance(r.documents + len(r.rejected)),
+        )  # fmt: skip
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+    return IngestResult(added=added, skipped=len(inputs) - added - len(rejected), rejected=rejected)
 
 
 @app.command("events")

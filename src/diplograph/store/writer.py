@@ -76,7 +76,7 @@ class _Batch:
         self.tables.setdefault(table, []).append(row)
 
     def __len__(self) -> int:
-        return len(self.keys) + len(self.rejections)
+        return len(self.keys) + len(self.rejections) + len(self.tables.get("rejections", ()))
 
 
 _COLUMNS: dict[str, tuple[str, ...]] = {
@@ -121,21 +121,35 @@ def document_rows(doc: Document, key: str, batch: _Batch) -> None:
     batch.keys.add(key)
 
 
-def write_batch(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
-    """One transaction: every document of the batch is stored whole, or none is."""
+def batch_tables(batch: _Batch) -> dict[str, pa.Table]:
+    """The batch as one Arrow table per store table (rejections included)."""
     for rejection in batch.rejections:
         batch.add("rejections", (rejection.origin, rejection.code, rejection.reason))
+    batch.rejections = []
+    tables = {}
+    for table, rows in batch.tables.items():
+        if rows:
+            columns = _COLUMNS[table]
+            tables[table] = pa.Table.from_pylist([dict(zip(columns, row, strict=True)) for row in rows])
+    return tables
+
+
+def insert_tables(con: duckdb.DuckDBPyConnection, tables: dict[str, pa.Table]) -> None:
+    """Insert Arrow tables into the store inside the caller's transaction."""
+    for table, arrow in tables.items():
+        columns = ", ".join(arrow.column_names)
+        con.register("_rows", arrow)
+        verb = "INSERT OR REPLACE" if table == "rejections" else "INSERT"  # a rejected file may come again
+        con.execute(f"{verb} INTO {table} ({columns}) SELECT {columns} FROM _rows")
+        con.unregister("_rows")
+
+
+def write_batch(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
+    """One transaction: every document of the batch is stored whole, or none is."""
+    tables = batch_tables(batch)
     con.execute("BEGIN TRANSACTION")
     try:
-        for table, rows in batch.tables.items():
-            if not rows:
-                continue
-            columns = _COLUMNS[table]
-            arrow = pa.Table.from_pylist([dict(zip(columns, row, strict=True)) for row in rows])
-            con.register("_rows", arrow)
-            verb = "INSERT OR REPLACE" if table == "rejections" else "INSERT"  # a rejected file may come again
-            con.execute(f"{verb} INTO {table} ({', '.join(columns)}) SELECT {', '.join(columns)} FROM _rows")
-            con.unregister("_rows")
+        insert_tables(con, tables)
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
