@@ -44,3 +44,17 @@ def test_bad_options_are_usage_errors():
         Options.create(lang="fr")
     with pytest.raises(errors.UsageError):
         Options.create(published="13.01.2025")
+
+
+def test_text_in_another_language_than_its_label_is_rejected(options):
+    from diplograph.errors import InputError
+    from diplograph.model import Article
+    from diplograph.pipeline import analyze
+
+    text = "El equipo local ganó el partido por dos goles a uno. Los mercados cerraron con ligeras pérdidas."
+    try:
+        analyze(Article(id="x", text=text, lang="de"), options=options)
+    except InputError as exc:
+        assert exc.code == "D106" and "'es'" in exc.reason
+    else:
+        raise AssertionError("Spanish text labelled German was analysed as German")

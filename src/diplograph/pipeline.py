@@ -111,11 +111,15 @@ def _language(article: Article, text: str, options: Options, settings: Settings)
     if options.lang != "auto":
         return options.lang
     declared = (article.lang or "").lower()[:2]
+    found, _counts = identify(text)
     if declared:
         if declared not in SUPPORTED_LANGUAGES:
             raise InputError(f"language {declared!r} is not supported (only de, en)", code=errors.UNKNOWN_LANGUAGE)
+        if found is not None and found not in SUPPORTED_LANGUAGES:
+            # A wrong label must not send Spanish text through the German lexicons.
+            raise InputError(f"labelled {declared!r} but the text reads as {found!r}; only de and en are supported",
+                             code=errors.UNKNOWN_LANGUAGE)  # fmt: skip
         return declared
-    found, _counts = identify(text)
     if found in SUPPORTED_LANGUAGES:
         return found
     if found is None and settings.fallback_language:
