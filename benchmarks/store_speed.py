@@ -2,6 +2,7 @@
 
     python benchmarks/store_speed.py --docs 10000          # ingest + merge + dyad (+ blocs)
     python benchmarks/store_speed.py --events 1000000      # dyad series over a 1M-event store
+    python benchmarks/store_speed.py --docs 10000 --junk 0.05 --workers 2   # junk batch, both cores
 
 Part 1 writes a corpus with ``corpus_generator.py`` (our own templates; several outlets report
 each simulated event), ingests it with the real pipeline into a fresh DuckDB store, merges,
@@ -18,11 +19,13 @@ import resource
 import sys
 import tempfile
 import time
+from collections import Counter
 from contextlib import closing
 from pathlib import Path
 
 from diplograph.ingest.readers import read_inputs
-from diplograph.pipeline import Options, analyze_all
+from diplograph.parallel import analyze_parallel
+from diplograph.pipeline import Options
 from diplograph.store import query
 from diplograph.store.events import rebuild_events
 from diplograph.store.writer import connect, ingest
@@ -38,22 +41,27 @@ def _generator():
     return module
 
 
-def ingest_corpus(docs: int, seed: int, folder: Path) -> None:
+def ingest_corpus(docs: int, seed: int, folder: Path, junk: float = 0.0, workers: int = 1) -> None:
     gen = _generator()
     corpus = folder / "corpus"
-    summary = gen.generate_corpus(gen.Settings(out=corpus, docs=docs, seed=seed, fmt="jsonl"))
+    summary = gen.generate_corpus(gen.Settings(out=corpus, docs=docs, seed=seed, fmt="jsonl", junk=junk))
     db = folder / "store.duckdb"
     options = Options.create()
     start = time.perf_counter()
     with closing(connect(db)) as con:
-        result = ingest(con, analyze_all(read_inputs([str(corpus)], settings=options.settings), options=options))
+        inputs = read_inputs([str(corpus)], settings=options.settings)
+        result = ingest(con, analyze_parallel(inputs, options=options, workers=workers))
         ingested = time.perf_counter()
         events = rebuild_events(con)
         merged = time.perf_counter()
         reports, multi = con.execute(
             "SELECT (SELECT count(*) FROM reports), (SELECT count(*) FROM events WHERE outlets >= 2)"
         ).fetchone()
-    print(f"documents:              {result.added} (+{len(result.rejected)} rejected)")
+    print(f"documents:              {result.added} stored, {len(result.rejected)} rejected "
+          f"(generator: {summary['good_docs']} good, {summary['junk_docs']} junk {summary['junk_by_kind']})")
+    codes = Counter(r.code for r in result.rejected)
+    if codes:
+        print(f"rejections by code:     {dict(sorted(codes.items()))}")
     print(f"ingest:                 {ingested - start:.1f} s, {result.added / (ingested - start):,.0f} documents/s")
     print(f"merge:                  {merged - ingested:.1f} s")
     print(f"reports -> events:      {reports:,} -> {events:,} ({multi:,} reported by 2+ outlets)")
@@ -140,12 +148,14 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=0, help="synthetic documents to ingest (part 1)")
     parser.add_argument("--events", type=int, default=0, help="synthetic merged events to query (part 2)")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--junk", type=float, default=0.0, help="share of junk documents in part 1 (e.g. 0.05)")
+    parser.add_argument("--workers", type=int, default=1, help="analysis processes in part 1")
     args = parser.parse_args()
     if not args.docs and not args.events:
         args.docs, args.events = 10_000, 1_000_000
     with tempfile.TemporaryDirectory() as tmp:
         if args.docs:
-            ingest_corpus(args.docs, args.seed, Path(tmp))
+            ingest_corpus(args.docs, args.seed, Path(tmp), args.junk, args.workers)
         if args.events:
             query_speed(args.events, args.seed, Path(tmp))
     print(f"peak memory (MB):       {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f}")

@@ -94,3 +94,17 @@ def test_html_article_body(tmp_path, settings):
 def test_missing_path_is_a_usage_error(settings):
     with pytest.raises(errors.UsageError):
         read_all(["/nonexistent/file.txt"], settings)
+
+
+def test_one_giant_json_lines_record_costs_only_itself(tmp_path):
+    from diplograph.settings import Settings
+
+    settings = Settings(max_bytes=2_000, extensions=(".jsonl",), fallback_language=None, min_confidence=0.7)
+    good = '{"id": "a", "text": "Russland und Iran unterzeichneten einen Vertrag."}\n'
+    giant = '{"id": "b", "text": "' + "x" * 10_000 + '"}\n'
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text(good + giant + good.replace('"a"', '"c"'), encoding="utf-8")
+    items = list(read_inputs([str(corpus)], settings=settings))
+    assert [type(i).__name__ for i in items] == ["Article", "Rejection", "Article"]
+    assert items[1].code == "D104" and items[1].origin.endswith(":2")
+    assert items[2].origin.endswith(":3")

@@ -48,6 +48,9 @@ def read_inputs(paths: Iterable[str], *, settings: Settings) -> Iterator[Article
 
 def _read_file(path: Path, settings: Settings) -> Iterator[Article | Rejection]:
     origin = str(path)
+    if path.name.lower().endswith((".jsonl", ".ndjson")):
+        yield from _read_jsonl_file(path, settings)
+        return
     try:
         size = path.stat().st_size
         if size > settings.max_bytes:
@@ -61,9 +64,6 @@ def _read_file(path: Path, settings: Settings) -> Iterator[Article | Rejection]:
         yield Rejection(origin, errors.UNREADABLE, f"cannot read: {exc.strerror}")
         return
     name = path.name.lower()
-    if name.endswith((".jsonl", ".ndjson")):
-        yield from _read_jsonl(data, origin, settings)
-        return
     try:
         text, warnings = decode(data, max_bytes=settings.max_bytes)
         meta, meta_warnings = _sidecar(path)
@@ -92,9 +92,35 @@ def _read_stream(data: bytes, origin: str, settings: Settings) -> Iterator[Artic
         yield Rejection(origin, exc.code, exc.reason)
 
 
-def _read_jsonl(data: bytes, origin: str, settings: Settings) -> Iterator[Article | Rejection]:
+def _read_jsonl_file(path: Path, settings: Settings) -> Iterator[Article | Rejection]:
+    """A JSON Lines corpus, line by line: the size limit holds per record, not per file, so
+    one giant record costs only itself (and is never read whole into memory)."""
+    origin = str(path)
+    limit = settings.max_bytes
+    try:
+        with path.open("rb") as handle:
+            number = 0
+            while True:
+                raw_line = handle.readline(limit + 1)
+                if not raw_line:
+                    return
+                number += 1
+                if len(raw_line) > limit and not raw_line.endswith(b"\n"):
+                    size = len(raw_line)
+                    while raw_line and not raw_line.endswith(b"\n"):  # skip the rest of the record
+                        raw_line = handle.readline(1 << 20)
+                        size += len(raw_line)
+                    reason = f"record of {size:,} bytes is over the limit of {limit:,} (setting ingest.max_bytes)"
+                    yield Rejection(f"{origin}:{number}", errors.TOO_LARGE, reason)
+                    continue
+                yield from _read_jsonl(raw_line, origin, settings, first_line=number)
+    except OSError as exc:
+        yield Rejection(origin, errors.UNREADABLE, f"cannot read: {exc.strerror}")
+
+
+def _read_jsonl(data: bytes, origin: str, settings: Settings, *, first_line: int = 1) -> Iterator[Article | Rejection]:
     """One article per line; a bad line is rejected with its line number, the rest go on."""
-    for number, raw_line in enumerate(data.split(b"\n"), 1):
+    for number, raw_line in enumerate(data.split(b"\n"), first_line):
         if not raw_line.strip():
             continue
         where = f"{origin}:{number}"
