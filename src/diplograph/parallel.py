@@ -16,6 +16,7 @@ from diplograph import errors
 from diplograph.errors import InputError
 from diplograph.model import Article, Document, Rejection, Sentence
 from diplograph.pipeline import Options, analyze, analyze_all
+from diplograph.store.writer import DocumentRows, to_rows
 
 _worker_options: Options | None = None  # set once in each worker process by _start_worker
 
@@ -27,10 +28,25 @@ def analyze_parallel(
     if workers <= 1:
         yield from analyze_all(items, options=options)
         return
+    with _pool(workers, options) as pool:
+        yield from pool.imap(_analyze_one, items, chunksize)
+
+
+def rows_parallel(
+    items: Iterable[Article | Rejection], *, options: Options, workers: int, chunksize: int = 8
+) -> Iterator[Document | DocumentRows | Rejection]:
+    """For the store: workers send back rows, not documents (1 worker: documents, here)."""
+    if workers <= 1:
+        yield from analyze_all(items, options=options)
+        return
+    with _pool(workers, options) as pool:
+        yield from pool.imap(_rows_of_one, items, chunksize)
+
+
+def _pool(workers: int, options: Options):
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    with context.Pool(workers, initializer=_start_worker, initargs=(options,)) as pool:
-        yield from pool.imap(_analyze_one, items, chunksize)
+    return context.Pool(workers, initializer=_start_worker, initargs=(options,))
 
 
 def _start_worker(options: Options) -> None:
@@ -41,6 +57,12 @@ def _start_worker(options: Options) -> None:
 def _analyze_one(item: Article | Rejection) -> Document | Rejection:
     assert _worker_options is not None
     return analyze_one(item, _worker_options)
+
+
+def _rows_of_one(item: Article | Rejection) -> DocumentRows | Rejection:
+    assert _worker_options is not None
+    result = analyze_one(item, _worker_options)
+    return result if isinstance(result, Rejection) else to_rows(result)
 
 
 def analyze_one(item: Article | Rejection, options: Options) -> Document | Rejection:

@@ -19,8 +19,7 @@ from rich.table import Table
 from diplograph.cli.app import app, err_console
 from diplograph.errors import StoreError, UsageError
 from diplograph.ingest import read_inputs
-from diplograph.model import Document, Rejection
-from diplograph.parallel import analyze_parallel
+from diplograph.parallel import rows_parallel
 from diplograph.pipeline import Options
 from diplograph.store import query
 from diplograph.store.dask_ingest import Recipe
@@ -67,7 +66,7 @@ def ingest_cli(
         with progress:
             task = progress.add_task("ingest", total=len(inputs), note="")
 
-            def advance(item: Document | Rejection, new: bool) -> None:
+            def advance(item: object, new: bool) -> None:
                 progress.update(task, advance=1, note="" if new else "(already stored)")
 
             if dask:
@@ -76,7 +75,7 @@ def ingest_cli(
                 result = _ingest_on_dask(con, inputs, dask, workers, recipe, folder, batch,
                                          lambda n: progress.update(task, advance=n))  # fmt: skip
             else:
-                analysed = analyze_parallel(inputs, options=options, workers=workers)
+                analysed = rows_parallel(inputs, options=options, workers=workers)
                 result = ingest(con, analysed, batch_size=batch, known=known, on_item=advance)
         events = rebuild_events(con)
         totals = con.execute("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM reports)").fetchone()

@@ -156,13 +156,29 @@ def write_batch(con: duckdb.DuckDBPyConnection, batch: _Batch) -> None:
         raise
 
 
+@dataclass(frozen=True, slots=True)
+class DocumentRows:
+    """A document already turned into store rows (by a worker process: plain tuples are
+    several times cheaper to send between processes than the document objects)."""
+
+    key: str
+    tables: dict[str, list[tuple]]
+
+
+def to_rows(doc: Document) -> DocumentRows:
+    batch = _Batch()
+    key = content_key(doc.article.text)
+    document_rows(doc, key, batch)
+    return DocumentRows(key, batch.tables)
+
+
 def ingest(
     con: duckdb.DuckDBPyConnection,
-    items: Iterable[Document | Rejection],
+    items: Iterable[Document | DocumentRows | Rejection],
     *,
     batch_size: int = DEFAULT_BATCH,
     known: set[str] | None = None,
-    on_item: Callable[[Document | Rejection, bool], None] | None = None,
+    on_item: Callable[[Document | DocumentRows | Rejection, bool], None] | None = None,
 ) -> IngestResult:
     """Store analysed documents; those whose text is already stored are skipped.
 
@@ -179,10 +195,15 @@ def ingest(
             batch.rejections.append(item)
             new = True
         else:
-            key = content_key(item.article.text)
+            key = item.key if isinstance(item, DocumentRows) else content_key(item.article.text)
             new = key not in known and key not in batch.keys
             if new:
-                document_rows(item, key, batch)
+                if isinstance(item, DocumentRows):
+                    for table, rows in item.tables.items():
+                        batch.tables.setdefault(table, []).extend(rows)
+                    batch.keys.add(key)
+                else:
+                    document_rows(item, key, batch)
                 result.added += 1
             else:
                 result.skipped += 1
