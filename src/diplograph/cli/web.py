@@ -1,4 +1,4 @@
-"""``diplograph serve``: the REST API (and later the pages) over a store, with uvicorn."""
+"""``diplograph serve``: the pages and the REST API over a store, with uvicorn."""
 
 from __future__ import annotations
 
@@ -51,7 +51,8 @@ def serve_cli(
             highlight=False,
         )
     mode = "ingest allowed with the token" if allow_ingest else "read-only"
-    err_console.print(f"serving {db} ({mode}) at http://{host}:{port}/api/ — docs at /api/docs", highlight=False)
+    where = f"http://{host}:{port}/ (API under /api/, docs at /api/docs)"
+    err_console.print(f"serving {db} ({mode}) at {where}", highlight=False)
     uvicorn.run(create_app(db, allow_ingest=allow_ingest, token=token), host=host, port=port, log_level="info")
 
 

@@ -1,4 +1,5 @@
-"""Web view of the store: a JSON REST API under ``/api/`` (the pages come later).
+"""Web view of the store: pages (network, dyad timeline, event with its evidence, search)
+and a JSON REST API under ``/api/``.
 
     from diplograph.web import create_app
     app = create_app(Path("diplograph.duckdb"))            # read-only

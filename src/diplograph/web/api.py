@@ -33,7 +33,7 @@ from diplograph.store import query
 from diplograph.store.events import rebuild_events
 from diplograph.store.writer import content_key, ingest
 from diplograph.temporal.dates import PartialDate
-from diplograph.web import data
+from diplograph.web import data, pages
 from diplograph.web.access import StoreAccess
 from diplograph.web.limits import BodyLimit
 from diplograph.web.models import (
@@ -94,6 +94,7 @@ def create_app(db: Path, *, allow_ingest: bool = False, token: str | None = None
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(Exception, _unexpected_error)
+    pages.mount(app)  # the HTML pages and /static/; /api/ answers as before
     return app
 
 
