@@ -51,3 +51,15 @@ def test_token_offsets_point_into_the_text():
     text = "Putin traf Pezeshkian in Moskau."
     for token in tokenize(text, lang="de"):
         assert text[token.start : token.end] == token.text
+
+
+def test_text_without_full_stops_is_cut_into_bounded_sentences():
+    from diplograph.text.tokenize import MAX_SENTENCE_TOKENS
+
+    text = ", ".join(["Russland griff die Ukraine an und Iran lieferte Drohnen"] * 400)
+    sentences = split_sentences(text, lang="de")
+    assert len(sentences) > 1
+    assert all(len(s.tokens) <= MAX_SENTENCE_TOKENS for s in sentences)
+    assert all(s.tokens[-1].text == "," for s in sentences[:-1])  # cut where a clause ends
+    assert sum(len(s.tokens) for s in sentences) == len([t for s in sentences for t in s.tokens])
+    assert sentences[0].start == 0 and sentences[-1].end == len(text)

@@ -84,14 +84,32 @@ def split_sentences(text: str, *, lang: str) -> tuple[Sentence, ...]:
                 j = i + 1
                 while j < n and tokens[j].text in _CLOSERS and tokens[j].start == tokens[j - 1].end:
                     j += 1
-                sentences.append(Sentence(tokens[first].start, tokens[j - 1].end, tuple(tokens[first:j])))
+                sentences.extend(_bounded(tokens[first:j]))
                 first = j
                 i = j
                 continue
             i += 1
         if first < n:
-            sentences.append(Sentence(tokens[first].start, tokens[-1].end, tuple(tokens[first:])))
+            sentences.extend(_bounded(tokens[first:]))
     return tuple(sentences)
+
+
+MAX_SENTENCE_TOKENS = 200  # news sentences run to ~60 tokens; longer "sentences" are lists or junk
+
+
+def _bounded(tokens: list[Token]) -> list[Sentence]:
+    """A sentence, or pieces of at most MAX_SENTENCE_TOKENS cut at the last comma or semicolon
+    before the limit: the later stages are quadratic in the worst case, so text without full
+    stops (tables, junk, 100 kB of one line) must not become one huge sentence."""
+    pieces = []
+    while len(tokens) > MAX_SENTENCE_TOKENS:
+        cut = max((k for k in range(MAX_SENTENCE_TOKENS // 2, MAX_SENTENCE_TOKENS) if tokens[k].text in ",;"),
+                  default=MAX_SENTENCE_TOKENS - 1)  # fmt: skip
+        pieces.append(tokens[: cut + 1])
+        tokens = tokens[cut + 1 :]
+    if tokens:
+        pieces.append(tokens)
+    return [Sentence(p[0].start, p[-1].end, tuple(p)) for p in pieces]
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
