@@ -24,10 +24,12 @@ from pathlib import Path
 
 from diplograph.ingest.readers import read_inputs
 from diplograph.model import Article
-from diplograph.parallel import analyze_parallel
+from diplograph.parallel import rows_parallel
 from diplograph.pipeline import Options, analyze_all
+from diplograph.store.writer import DocumentRows
 
 HERE = Path(__file__).parent
+_SENTENCES = 9  # position of the sentence count in a documents row (store.writer)
 
 
 def _generator():
@@ -74,7 +76,18 @@ def main() -> None:
         start = time.perf_counter()
         documents = rejected = sentences = mentions = times = events = found = expected = 0
         inputs = (item for _ in range(args.repeat) for item in read_inputs([str(folder)], settings=options.settings))
-        for doc in analyze_parallel(inputs, options=options, workers=args.workers):
+        if args.workers > 1:
+            # Workers send store rows (what `diplograph ingest --workers` does), not documents.
+            for item in rows_parallel(inputs, options=options, workers=args.workers):
+                if not isinstance(item, DocumentRows):
+                    rejected += 1
+                    continue
+                documents += 1
+                sentences += item.tables["documents"][0][_SENTENCES]
+                mentions += len(item.tables.get("mentions", ()))
+                events += len(item.tables.get("reports", ()))
+            times = -1
+        for doc in analyze_all(inputs, options=options) if args.workers <= 1 else ():
             if not hasattr(doc, "events"):
                 rejected += 1
                 continue
@@ -92,7 +105,7 @@ def main() -> None:
     print(f"articles:          {documents} (+{rejected} rejected)")
     print(f"sentences:         {sentences}")
     print(f"actor mentions:    {mentions}")
-    print(f"time expressions:  {times}")
+    print(f"time expressions:  {times if times >= 0 else 'n/a (not sent back by workers)'}")
     print(f"events:            {events}")
     print(f"seconds:           {elapsed:.2f}")
     cores = "one core" if args.workers == 1 else f"{args.workers} worker processes"
