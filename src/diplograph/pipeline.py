@@ -26,6 +26,7 @@ from diplograph.text.normalize import NormText, normalize
 from diplograph.text.tokenize import split_sentences
 
 _DATELINE_CHARS = 300
+_LABEL_CHECK_CHARS = 1_500
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +112,8 @@ def _language(article: Article, text: str, options: Options, settings: Settings)
     if options.lang != "auto":
         return options.lang
     declared = (article.lang or "").lower()[:2]
-    found, _counts = identify(text)
+    # With a declared language, the opening is enough to catch a wrong label.
+    found, _counts = identify(text[:_LABEL_CHECK_CHARS] if declared else text)
     if declared:
         if declared not in SUPPORTED_LANGUAGES:
             raise InputError(f"language {declared!r} is not supported (only de, en)", code=errors.UNKNOWN_LANGUAGE)
