@@ -39,6 +39,7 @@ class Trigger:
     cameo: str
     flags: frozenset[str]
     line: int
+    required: frozenset[str] = frozenset()  # whole-word elements after the first
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,11 +77,17 @@ class TriggerLexicon:
     def find(self, words: list[str], start: int, end: int) -> list[TriggerMatch]:
         """All matches inside ``words[start:end]`` (lower-cased tokens of one clause)."""
         found = []
+        present: set[str] | None = None
         for i in range(start, end):
             for trigger in self.starting_with(words[i]):
                 if len(trigger.elements) == 1:
                     found.append(TriggerMatch(trigger, (i,)))
                     continue
+                if trigger.required:  # whole words the rest needs: a set lookup rules most out
+                    if present is None:
+                        present = set(words[start:end])
+                    if not trigger.required <= present:
+                        continue
                 positions = _rest(trigger.elements, words, i, end)
                 if positions is not None:
                     found.append(TriggerMatch(trigger, positions))
@@ -140,6 +147,7 @@ def trigger_lexicon(lang: str) -> TriggerLexicon:
                 cameo=cameo,
                 flags=flags,
                 line=row.line,
+                required=frozenset(e.text for e in elements[1:] if not e.prefix),
             )
         )
     by_key: dict[str, list[Trigger]] = {}
