@@ -58,3 +58,19 @@ def test_text_in_another_language_than_its_label_is_rejected(options):
         assert exc.code == "D106" and "'es'" in exc.reason
     else:
         raise AssertionError("Spanish text labelled German was analysed as German")
+
+
+def test_a_document_over_the_time_limit_is_rejected_and_the_batch_goes_on(options):
+    from dataclasses import replace
+
+    from diplograph.model import Article, Rejection
+    from diplograph.pipeline import analyze_all
+
+    hurried = replace(options, settings=replace(options.settings, max_seconds=1e-6))
+    items = [Article(id=f"a{n}", text="Russland und Iran unterzeichneten einen Vertrag. " * 50, lang="de")
+             for n in range(2)]  # fmt: skip
+    results = list(analyze_all(items, options=hurried))
+    assert [type(r).__name__ for r in results] == ["Rejection", "Rejection"]
+    assert all(isinstance(r, Rejection) and r.code == "D109" for r in results)
+    # With the default limit the same documents are analysed.
+    assert all(not isinstance(r, Rejection) for r in analyze_all(items, options=options))

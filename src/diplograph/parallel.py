@@ -15,7 +15,7 @@ from dataclasses import replace
 from diplograph import errors
 from diplograph.errors import InputError
 from diplograph.model import Article, Document, Rejection, Sentence
-from diplograph.pipeline import Options, analyze, analyze_all
+from diplograph.pipeline import Options, analyze, analyze_all, time_limit
 from diplograph.store.writer import DocumentRows, to_rows
 
 _worker_options: Options | None = None  # set once in each worker process by _start_worker
@@ -70,7 +70,9 @@ def analyze_one(item: Article | Rejection, options: Options) -> Document | Rejec
     if isinstance(item, Rejection):
         return item
     try:
-        return compact(analyze(item, options=options))
+        with time_limit(options.settings.max_seconds if options.settings else 0.0):
+            document = analyze(item, options=options)
+        return compact(document)
     except InputError as exc:
         return Rejection(item.origin or item.id, exc.code, exc.reason)
     except RecursionError as exc:  # pragma: no cover - pathological input

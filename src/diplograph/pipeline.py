@@ -5,7 +5,10 @@ Each stage is a plain function; this module only calls them in order.
 
 from __future__ import annotations
 
+import signal
+import threading
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,16 +99,40 @@ def analyze(article: Article, *, options: Options | None = None) -> Document:
 
 def analyze_all(items: Iterable[Article | Rejection], *, options: Options) -> Iterator[Document | Rejection]:
     """Analyse a stream; a document that fails becomes a rejection and the stream goes on."""
+    seconds = options.settings.max_seconds if options.settings else 0.0
     for item in items:
         if isinstance(item, Rejection):
             yield item
             continue
         try:
-            yield analyze(item, options=options)
+            with time_limit(seconds):
+                document = analyze(item, options=options)
+            yield document
         except InputError as exc:
             yield Rejection(item.origin or item.id, exc.code, exc.reason)
         except RecursionError as exc:  # pragma: no cover - pathological input
             yield Rejection(item.origin or item.id, errors.UNREADABLE, f"internal limit reached: {exc}")
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Reject a document that takes longer than ``seconds`` (D109), so no input can hang a
+    batch. Uses a timer signal, so it holds in a process's main thread (the CLI and each worker
+    process); elsewhere, or with 0 seconds, there is no limit."""
+    if seconds <= 0 or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(_signum, _frame):
+        raise InputError(f"analysis took longer than {seconds:g} s (setting ingest.max_seconds)", code=errors.TOO_SLOW)
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _language(article: Article, text: str, options: Options, settings: Settings) -> str:

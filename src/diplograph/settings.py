@@ -15,6 +15,7 @@ class Settings:
     extensions: tuple[str, ...]
     fallback_language: str | None
     min_confidence: float
+    max_seconds: float = 0.0
 
 
 def load_settings(path: str | Path | None = None) -> Settings:
@@ -36,4 +37,5 @@ def load_settings(path: str | Path | None = None) -> Settings:
         extensions=tuple(data["ingest"]["extensions"]),
         fallback_language=data["text"]["fallback_language"] or None,
         min_confidence=float(data["events"]["min_confidence"]),
+        max_seconds=float(data["ingest"]["max_seconds"]),
     )
