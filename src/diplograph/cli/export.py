@@ -8,6 +8,7 @@ from pathlib import Path
 
 import typer
 
+from diplograph.cli import filters
 from diplograph.cli.app import app, err_console
 from diplograph.cli.store import DB_OPTION
 from diplograph.errors import UsageError
@@ -53,15 +54,15 @@ def export_cli(
     ),
     out: Path = typer.Option(..., "--out", "-o", help="File to write (parquet: a folder)."),
     db: Path = DB_OPTION,
-    actor: str | None = typer.Option(None, "--actor", help="Actor code on either side (RUS, EU, HAMAS)."),
-    dyad: tuple[str, str] | None = typer.Option(None, "--dyad", help="Two actor codes: first acts on second."),
-    event_type: str | None = typer.Option(None, "--type", help="PLOVER type (SANCTION, ASSAULT …)."),
-    quad: int | None = typer.Option(None, "--quad", help="1 verbal / 2 material cooperation, 3 / 4 conflict."),
-    since: str | None = typer.Option(None, "--from", help="From this date (YYYY, YYYY-MM, YYYY-MM-DD)."),
-    until: str | None = typer.Option(None, "--to", help="Up to this date, inclusive."),
-    modality: str | None = typer.Option(None, "--modality", help="actual, planned, desired, possible, negated."),
-    min_sources: int = typer.Option(1, "--min-sources", min=1, help="At least this many distinct outlets."),
-    text: str | None = typer.Option(None, "--text", help="Words in an evidence sentence."),
+    actor: str | None = filters.ACTOR,
+    dyad: tuple[str, str] | None = filters.DYAD,
+    event_type: str | None = filters.TYPE,
+    quad: int | None = filters.QUAD,
+    since: str | None = filters.SINCE,
+    until: str | None = filters.UNTIL,
+    modality: str | None = filters.MODALITY,
+    min_sources: int = filters.MIN_SOURCES,
+    text: str | None = filters.TEXT,
     force: bool = typer.Option(False, "--force", help="Replace OUT if it exists."),
     header: bool = typer.Option(False, "--header", help="gdelt: write a header line (for people; GDELT has none)."),
     with_reports: bool = typer.Option(
