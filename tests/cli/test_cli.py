@@ -117,3 +117,12 @@ def test_eval_finds_every_gold_actor():
         recall = re.search(r"actor recall (\d+)/(\d+)", line)
         assert recall and recall.group(1) == recall.group(2), line
         assert re.search(r"F1 (0|1)\.\d\d", line)
+
+
+def test_demo_into_a_store(tmp_path):
+    db = tmp_path / "demo.duckdb"
+    result = run("demo", "--format", "json", "--db", str(db))
+    assert result.returncode == 0, result.stderr.decode()
+    assert "diplograph serve --db" in result.stderr.decode()
+    events = run("sql", "SELECT count(*) AS n FROM events", "--db", str(db), "--format", "json")
+    assert json.loads(events.stdout.decode())["n"] > 5

@@ -2,20 +2,40 @@
 
 from __future__ import annotations
 
+from contextlib import closing
+from pathlib import Path
+
 import typer
 
 from diplograph.cli.analyze import OutputFormat, run_analyze
-from diplograph.cli.app import app
+from diplograph.cli.app import app, err_console
+from diplograph.cli.store import TableFormat, _print
+from diplograph.ingest import read_inputs
 from diplograph.lang.load import package_path
-from diplograph.pipeline import Options
+from diplograph.pipeline import Options, analyze_all
+from diplograph.store import query
+from diplograph.store.events import rebuild_events
+from diplograph.store.writer import connect, ingest
 
 
 @app.command("demo")
 def demo_cli(
     output_format: OutputFormat = typer.Option(OutputFormat.table, "--format", "-f", help="json, pretty or table."),
+    db: Path | None = typer.Option(None, "--db", help="Also store the demo corpus here and list its merged events."),
 ) -> None:
     """Analyse the demo corpus shipped with the package (short articles we wrote ourselves)."""
     folder = package_path("demo", "corpus")
-    rejected = run_analyze([str(folder)], options=Options.create(), output_format=output_format.value)
+    options = Options.create()
+    rejected = run_analyze([str(folder)], options=options, output_format=output_format.value)
+    if db is not None:
+        assert options.settings is not None
+        with closing(connect(db)) as con:
+            ingest(con, analyze_all(read_inputs([str(folder)], settings=options.settings), options=options))
+            rebuild_events(con)
+        with closing(query.open_store(db)) as con:
+            events = query.events(con)
+        _print(events[["event", "type", "date", "modality", "source", "target", "mentions", "outlets"]],
+               TableFormat.table, title=f"merged events in {db}")  # fmt: skip
+        err_console.print(f"next: diplograph serve --db {db}  (then open http://127.0.0.1:8000/)", highlight=False)
     if rejected:
         raise typer.Exit(1)
