@@ -267,12 +267,13 @@ def _inherited(
     Rahmen ein Abkommen unterzeichnet") is the last such event named ("das Abkommen"), or
     involves the parties the previous sentence was about."""
     words = [t.text.lower() for t in sent.tokens]
+    joint = [m for m in _best_matches(lexicon.find(words, 0, len(words))) if m.trigger.symmetric]
+    if not joint:
+        return []
     spans = _token_spans(norm, sent)
     attribution = _outlet_attribution(outlets, spans, words, rules)
     drafts = []
-    for match in _best_matches(lexicon.find(words, 0, len(words))):
-        if not match.trigger.symmetric:
-            continue
+    for match in joint:
         same = [d for d in earlier if d.match.trigger.type == match.trigger.type]
         parties = [*same[-1].source, *same[-1].target] if same else participants
         if len({m.entity.code for m in parties}) < 2:
