@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import json
+from contextlib import closing
 from pathlib import Path
 
 import pytest
 
+from diplograph.ingest import read_inputs
 from diplograph.model import Article, Document
-from diplograph.pipeline import Options, analyze
+from diplograph.pipeline import Options, analyze, analyze_all
+from diplograph.store.events import rebuild_events
+from diplograph.store.writer import connect, ingest
 
 SHARED_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "dev"
+DEMO = Path(__file__).resolve().parents[1] / "src" / "diplograph" / "demo" / "corpus"
 
 
 @pytest.fixture(scope="session")
@@ -44,3 +50,21 @@ def time_of(doc: Document, text: str):
         if t.text == text:
             return t
     raise AssertionError(f"no time {text!r}; found {[t.text for t in doc.times]}")
+
+
+def write_articles(folder: Path, articles: dict[str, tuple[str, str, str, str]]) -> Path:
+    """Our own test articles as NAME.txt + NAME.meta.json: ``{name: (lang, outlet, published, text)}``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, (lang, outlet, published, text) in articles.items():
+        (folder / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
+        meta = {"id": name, "lang": lang, "source": outlet, "published": published}
+        (folder / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
+    return folder
+
+
+def build_store(db: Path, paths: list[Path], options: Options) -> Path:
+    """A store holding the documents at ``paths``, merged, as ``diplograph ingest`` leaves it."""
+    with closing(connect(db)) as con:
+        ingest(con, analyze_all(read_inputs([str(p) for p in paths], settings=options.settings), options=options))
+        rebuild_events(con)
+    return db

@@ -12,11 +12,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from diplograph.ingest import read_inputs
-from diplograph.pipeline import Options, analyze_all
+from diplograph.pipeline import Options
 from diplograph.store import query
-from diplograph.store.events import rebuild_events
-from diplograph.store.writer import connect, ingest
+from diplograph.store.writer import connect
+from tests.conftest import build_store
 
 DEMO_CORPUS = Path(__file__).resolve().parents[2] / "src" / "diplograph" / "demo" / "corpus"
 TREATY_URL = "https://news.example/de/vertrag?id=1&x=2"
@@ -45,13 +44,7 @@ def store_path(tmp_path_factory: pytest.TempPathFactory, options: Options) -> Pa
     for name, (text, meta) in ARTICLES.items():
         (articles / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
         (articles / f"{name}.meta.json").write_text(json.dumps({"id": name, **meta}), encoding="utf-8")
-    path = tmp_path_factory.mktemp("store") / "export.duckdb"
-    assert options.settings is not None
-    inputs = list(read_inputs([str(DEMO_CORPUS), str(articles)], settings=options.settings))
-    with closing(connect(path)) as con:
-        ingest(con, analyze_all(inputs, options=options))
-        rebuild_events(con)
-    return path
+    return build_store(tmp_path_factory.mktemp("store") / "export.duckdb", [DEMO_CORPUS, articles], options)
 
 
 @pytest.fixture(scope="session")

@@ -18,8 +18,7 @@ from diplograph.store import query
 from diplograph.store.events import rebuild_events
 from diplograph.store.schema import DOCUMENT_TABLES, EVENT_TABLES
 from diplograph.store.writer import connect, ingest
-
-DEMO = Path(__file__).resolve().parents[2] / "src" / "diplograph" / "demo" / "corpus"
+from tests.conftest import DEMO, build_store, write_articles
 
 # Three outlets report one signing; a fourth article is about something else.
 ARTICLES = {
@@ -33,26 +32,15 @@ ARTICLES = {
 }  # fmt: skip
 
 
-def write_articles(folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, (lang, outlet, published, text) in ARTICLES.items():
-        (folder / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
-        meta = {"id": name, "lang": lang, "source": outlet, "published": published}
-        (folder / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
-    return folder
-
-
-def fill(db: Path, paths: list[Path], options) -> None:
-    with closing(connect(db)) as con:
-        ingest(con, analyze_all(read_inputs([str(p) for p in paths], settings=options.settings), options=options))
-        rebuild_events(con)
+def write_signing_articles(folder: Path) -> Path:
+    return write_articles(folder, ARTICLES)
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory, options) -> Path:
-    folder = write_articles(tmp_path_factory.mktemp("articles"))
+    folder = write_signing_articles(tmp_path_factory.mktemp("articles"))
     db = tmp_path_factory.mktemp("store") / "store.duckdb"
-    fill(db, [folder, DEMO], options)
+    build_store(db, [folder, DEMO], options)
     return db
 
 
@@ -109,7 +97,7 @@ def test_ingesting_again_changes_nothing(store, options, tmp_path):
     before = dump(store)
     copy = tmp_path / "again.duckdb"
     copy.write_bytes(store.read_bytes())
-    folder = write_articles(tmp_path / "articles")
+    folder = write_signing_articles(tmp_path / "articles")
     with closing(connect(copy)) as con:
         result = ingest(con, analyze_all(read_inputs([str(folder), str(DEMO)], settings=options.settings),
                                          options=options))  # fmt: skip
@@ -155,7 +143,7 @@ ingest(Crashing(con), analyze_all(read_inputs(sys.argv[2:], settings=options.set
 
 
 def test_interrupted_ingest_resumes_to_the_same_store(tmp_path, options):
-    folder = write_articles(tmp_path / "articles")
+    folder = write_signing_articles(tmp_path / "articles")
     inputs = [str(folder), str(DEMO)]
     crashed = tmp_path / "crashed.duckdb"
     child = subprocess.run([sys.executable, "-c", textwrap.dedent(CRASHING_INGEST), str(crashed), *inputs],
@@ -172,7 +160,7 @@ def test_interrupted_ingest_resumes_to_the_same_store(tmp_path, options):
     assert resumed.returncode == 0, resumed.stderr.decode()
     assert "2 already stored" in resumed.stderr.decode()
     clean = tmp_path / "clean.duckdb"
-    fill(clean, [folder, DEMO], options)
+    build_store(clean, [folder, DEMO], options)
     assert dump(crashed) == dump(clean)
 
 
@@ -198,7 +186,7 @@ def test_cli_queries(store):
 
 
 def test_bad_documents_are_listed_once_and_good_ones_stored(tmp_path):
-    folder = write_articles(tmp_path / "articles")
+    folder = write_signing_articles(tmp_path / "articles")
     (folder / "empty.txt").write_text("", encoding="utf-8")
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02\x03" * 64)
     (folder / "french.txt").write_text("Bonjour, ceci est un article en français sur la politique.", encoding="utf-8")
@@ -221,18 +209,18 @@ def test_joint_events_match_a_dyad_either_way(store):
 
 
 def test_two_worker_processes_store_the_same(tmp_path, options):
-    folder = write_articles(tmp_path / "articles")
+    folder = write_signing_articles(tmp_path / "articles")
     db = tmp_path / "workers.duckdb"
     run = subprocess.run([sys.executable, "-m", "diplograph", "ingest", str(folder), str(DEMO), "--db", str(db),
                           "--workers", "2"], capture_output=True, timeout=300, check=False)  # fmt: skip
     assert run.returncode == 0, run.stderr.decode()
     single = tmp_path / "single.duckdb"
-    fill(single, [folder, DEMO], options)
+    build_store(single, [folder, DEMO], options)
     assert dump(db) == dump(single)
 
 
 def test_dask_local_cluster_stores_the_same(tmp_path, options):
-    folder = write_articles(tmp_path / "articles")
+    folder = write_signing_articles(tmp_path / "articles")
     db = tmp_path / "dask.duckdb"
     run = subprocess.run([sys.executable, "-m", "diplograph", "ingest", str(folder), str(DEMO), "--db", str(db),
                           "--dask", "local", "--workers", "2", "--batch", "3"],
@@ -240,5 +228,5 @@ def test_dask_local_cluster_stores_the_same(tmp_path, options):
     assert run.returncode == 0, run.stderr.decode()
     assert (tmp_path / "dask.duckdb.parts" / "documents").is_dir()  # the partitions stay, for DuckDB to query
     single = tmp_path / "single.duckdb"
-    fill(single, [folder, DEMO], options)
+    build_store(single, [folder, DEMO], options)
     assert dump(db) == dump(single)

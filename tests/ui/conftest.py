@@ -6,7 +6,6 @@ point at one elsewhere); CI installs Debian's ``chromium`` so that they run ther
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import socket
@@ -20,12 +19,10 @@ from typing import Any
 import pytest
 import uvicorn
 
-from diplograph.ingest import read_inputs
-from diplograph.pipeline import analyze_all
-from diplograph.store.events import rebuild_events
-from diplograph.store.writer import connect, ingest
+from diplograph.store.writer import connect
 from diplograph.web import create_app
-from tests.web.conftest import DEMO, write_articles
+from tests.conftest import DEMO, build_store, write_articles
+from tests.web.conftest import write_web_articles
 
 CHROMIUM_VARIABLE = "DIPLOGRAPH_CHROMIUM"
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome-stable", "google-chrome")
@@ -68,16 +65,10 @@ def free_socket() -> socket.socket:
 
 @pytest.fixture(scope="package")
 def ui_store(tmp_path_factory, options) -> Path:
-    folder = write_articles(tmp_path_factory.mktemp("ui-articles"))
-    name, lang, outlet, published, text = EMOJI_ARTICLE
-    (folder / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
-    meta = {"id": name, "lang": lang, "source": outlet, "published": published}
-    (folder / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
-    db = tmp_path_factory.mktemp("ui-store") / "store.duckdb"
-    with closing(connect(db)) as con:
-        ingest(con, analyze_all(read_inputs([str(folder), str(DEMO)], settings=options.settings), options=options))
-        rebuild_events(con)
-    return db
+    folder = write_web_articles(tmp_path_factory.mktemp("ui-articles"))
+    name, *article = EMOJI_ARTICLE
+    write_articles(folder, {name: tuple(article)})
+    return build_store(tmp_path_factory.mktemp("ui-store") / "store.duckdb", [folder, DEMO], options)
 
 
 @pytest.fixture(scope="package")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 import warnings
 from collections.abc import Iterator
@@ -11,17 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from diplograph.ingest import read_inputs
-from diplograph.pipeline import analyze_all
-from diplograph.store.events import rebuild_events
-from diplograph.store.writer import connect, ingest
+from diplograph.store.writer import connect
 from diplograph.web import create_app
+from tests.conftest import DEMO, build_store, write_articles
 
 with warnings.catch_warnings():  # starlette suggests httpx2; httpx is what the project pins
     warnings.simplefilter("ignore")
     from fastapi.testclient import TestClient
 
-DEMO = Path(__file__).resolve().parents[2] / "src" / "diplograph" / "demo" / "corpus"
 TOKEN = "test-token-5f1c"
 
 # Three outlets report one sanction (one event, three outlets); the others are one report each.
@@ -39,24 +35,14 @@ ARTICLES = {
 }  # fmt: skip
 
 
-def write_articles(folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    for name, (lang, outlet, published, text) in ARTICLES.items():
-        (folder / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
-        meta = {"id": name, "lang": lang, "source": outlet, "published": published}
-        (folder / f"{name}.meta.json").write_text(json.dumps(meta), encoding="utf-8")
-    return folder
+def write_web_articles(folder: Path) -> Path:
+    return write_articles(folder, ARTICLES)
 
 
 @pytest.fixture(scope="session")
 def store(tmp_path_factory, options) -> Path:
-    folder = write_articles(tmp_path_factory.mktemp("web-articles"))
-    db = tmp_path_factory.mktemp("web-store") / "store.duckdb"
-    with closing(connect(db)) as con:
-        inputs = read_inputs([str(folder), str(DEMO)], settings=options.settings)
-        ingest(con, analyze_all(inputs, options=options))
-        rebuild_events(con)
-    return db
+    folder = write_web_articles(tmp_path_factory.mktemp("web-articles"))
+    return build_store(tmp_path_factory.mktemp("web-store") / "store.duckdb", [folder, DEMO], options)
 
 
 @pytest.fixture(scope="session")
