@@ -2,8 +2,8 @@
 
 Workers are forked from the parent, so the knowledge base and lexicons the parent loaded
 are shared copy-on-write instead of loaded again. A worker sends back each document without
-its tokens (the store needs spans, events and counts, not tokens), which keeps the transfer
-cheap; a document that fails becomes a rejection, as in :func:`~diplograph.pipeline.analyze_all`.
+its tokens, or only its store rows for ingesting, which keeps the transfer cheap; a document
+that fails becomes a rejection, as in :func:`~diplograph.pipeline.analyze_all`.
 """
 
 from __future__ import annotations
@@ -12,10 +12,8 @@ import multiprocessing
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from diplograph import errors
-from diplograph.errors import InputError
 from diplograph.model import Article, Document, Rejection, Sentence
-from diplograph.pipeline import Options, analyze, analyze_all, time_limit
+from diplograph.pipeline import Options, analyze_all, analyze_or_reject
 from diplograph.store.writer import DocumentRows, to_rows
 
 _worker_options: Options | None = None  # set once in each worker process by _start_worker
@@ -56,27 +54,14 @@ def _start_worker(options: Options) -> None:
 
 def _analyze_one(item: Article | Rejection) -> Document | Rejection:
     assert _worker_options is not None
-    return analyze_one(item, _worker_options)
+    result = analyze_or_reject(item, options=_worker_options)
+    return result if isinstance(result, Rejection) else compact(result)
 
 
 def _rows_of_one(item: Article | Rejection) -> DocumentRows | Rejection:
     assert _worker_options is not None
-    result = analyze_one(item, _worker_options)
+    result = analyze_or_reject(item, options=_worker_options)
     return result if isinstance(result, Rejection) else to_rows(result)
-
-
-def analyze_one(item: Article | Rejection, options: Options) -> Document | Rejection:
-    """One item, a failure becoming a rejection; the document compacted for sending."""
-    if isinstance(item, Rejection):
-        return item
-    try:
-        with time_limit(options.settings.max_seconds if options.settings else 0.0):
-            document = analyze(item, options=options)
-        return compact(document)
-    except InputError as exc:
-        return Rejection(item.origin or item.id, exc.code, exc.reason)
-    except RecursionError as exc:  # pragma: no cover - pathological input
-        return Rejection(item.origin or item.id, errors.UNREADABLE, f"internal limit reached: {exc}")
 
 
 def compact(doc: Document) -> Document:

@@ -99,19 +99,21 @@ def analyze(article: Article, *, options: Options | None = None) -> Document:
 
 def analyze_all(items: Iterable[Article | Rejection], *, options: Options) -> Iterator[Document | Rejection]:
     """Analyse a stream; a document that fails becomes a rejection and the stream goes on."""
-    seconds = options.settings.max_seconds if options.settings else 0.0
     for item in items:
-        if isinstance(item, Rejection):
-            yield item
-            continue
-        try:
-            with time_limit(seconds):
-                document = analyze(item, options=options)
-            yield document
-        except InputError as exc:
-            yield Rejection(item.origin or item.id, exc.code, exc.reason)
-        except RecursionError as exc:  # pragma: no cover - pathological input
-            yield Rejection(item.origin or item.id, errors.UNREADABLE, f"internal limit reached: {exc}")
+        yield analyze_or_reject(item, options=options)
+
+
+def analyze_or_reject(item: Article | Rejection, *, options: Options) -> Document | Rejection:
+    """One item of a batch: its document, or why it cannot have one (within the time limit)."""
+    if isinstance(item, Rejection):
+        return item
+    try:
+        with time_limit(options.settings.max_seconds if options.settings else 0.0):
+            return analyze(item, options=options)
+    except InputError as exc:
+        return Rejection(item.origin or item.id, exc.code, exc.reason)
+    except RecursionError as exc:  # pragma: no cover - pathological input
+        return Rejection(item.origin or item.id, errors.UNREADABLE, f"internal limit reached: {exc}")
 
 
 @contextmanager

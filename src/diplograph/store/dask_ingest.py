@@ -19,8 +19,7 @@ import duckdb
 import pyarrow.parquet as pq
 
 from diplograph.model import Article, Rejection
-from diplograph.parallel import analyze_one
-from diplograph.pipeline import Options
+from diplograph.pipeline import Options, analyze_or_reject
 from diplograph.store.schema import DOCUMENT_TABLES
 from diplograph.store.writer import _Batch, batch_tables, content_key, document_rows
 
@@ -56,7 +55,7 @@ def analyse_partition(index: int, items: Sequence[Article | Rejection], recipe: 
     batch = _Batch()
     rejected = []
     for item in items:
-        result = analyze_one(item, options)
+        result = analyze_or_reject(item, options=options)
         if isinstance(result, Rejection):
             rejected.append(result)
             batch.rejections.append(result)

@@ -76,7 +76,7 @@ class _Batch:
         self.tables.setdefault(table, []).append(row)
 
     def __len__(self) -> int:
-        return len(self.keys) + len(self.rejections) + len(self.tables.get("rejections", ()))
+        return len(self.keys) + len(self.rejections)
 
 
 _COLUMNS: dict[str, tuple[str, ...]] = {
@@ -123,11 +123,9 @@ def document_rows(doc: Document, key: str, batch: _Batch) -> None:
 
 def batch_tables(batch: _Batch) -> dict[str, pa.Table]:
     """The batch as one Arrow table per store table (rejections included)."""
-    for rejection in batch.rejections:
-        batch.add("rejections", (rejection.origin, rejection.code, rejection.reason))
-    batch.rejections = []
+    rejections = [(r.origin, r.code, r.reason) for r in batch.rejections]
     tables = {}
-    for table, rows in batch.tables.items():
+    for table, rows in {**batch.tables, "rejections": rejections}.items():
         if rows:
             columns = _COLUMNS[table]
             tables[table] = pa.Table.from_pylist([dict(zip(columns, row, strict=True)) for row in rows])
