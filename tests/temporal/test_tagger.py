@@ -110,3 +110,27 @@ def test_time_offsets_point_into_the_raw_text(read):
     doc = read(text, lang="de", published="2025-01-13")
     found = doc.times[0]
     assert text[found.start : found.end] == "diesen\nFreitag"
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_every_anchor_phrase_holds_a_cue_word(lang):
+    """The tagger runs anchor patterns only around their cue words; every text an anchor
+    pattern matches must therefore hold one, or the expression would be missed silently."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from diplograph.lang import load
+    from diplograph.temporal.grammar import grammar
+    from diplograph.temporal.tagger import _cue_hits
+    from diplograph.text.tokenize import split_sentences
+
+    rows = [row["pattern"] for row in load.read_tsv(load.lang_file(lang, "anchors.tsv"), required=("pattern", "group"))]
+    g = grammar(lang)
+
+    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.sampled_from(rows).flatmap(lambda p: st.from_regex(rf"(?:{p})", fullmatch=True)))
+    def holds_cue(phrase):
+        sentences = split_sentences(f"Es war vor der {phrase} so.", lang=lang)
+        assert any("anchor" in categories for hits in _cue_hits(sentences, g) for categories, _s, _e in hits), phrase
+
+    holds_cue()

@@ -63,6 +63,46 @@ def _alternation(name: str, words: object) -> str:
     return f"(?P<{name}>{body})(?:(?<!\\w)|(?!\\w))"
 
 
+def _words(phrase: str) -> list[str]:
+    """Lower-case words of a phrase or pattern; "[Kk]rieg" reads as "krieg"."""
+    phrase = re.sub(r"\[(\w)(\w)\]", lambda m: m.group(2) if m.group(1).lower() == m.group(2) else m.group(0), phrase)
+    return [w.lower() for w in re.findall(r"[^\W\d_]{3,}", phrase)]
+
+
+_OPTIONAL_PART = re.compile(r"\((?:\?:)?([^()]*)\)[?*]|\\?[^()?\]\x01]\?")
+_CASE_CLASS = re.compile(r"\[(\w)(\w)\]")  # [Kk]
+_BOUNDED = r"(?:(?<=^)|(?<=[ '’(:|-])){}(?=$|[ '’)|-])"
+# "Wahl(?:en)?", "Krieg(?:s|es)", "Trumps?": a word whose endings the pattern spells out.
+_INFLECTED = re.compile(_BOUNDED.format(r"([^\W\d_]{3,})(?:\((?:\?:)?([^\W\d_]+(?:\|[^\W\d_]+)*)\)(\?)?|([^\W\d_])\?)"))
+_WORD = re.compile(_BOUNDED.format(r"(?:[^\W\d_]{3,}|\x01\d+\x01)"))
+
+
+def _required_words(pattern: str) -> list[str]:
+    """Words one of which every match of an anchor pattern holds as a whole token: outside
+    optional groups, each with the endings the pattern allows ("Wahl(?:en)?" -> wahl, wahlen)."""
+    pattern = _CASE_CLASS.sub(lambda m: m.group(2) if m.group(1).lower() == m.group(2) else "\0", pattern)
+    forms: list[list[str]] = []
+
+    def inflect(m: re.Match[str]) -> str:
+        stem, endings, optional, letter = m.groups()
+        variants = [stem + e for e in (endings.split("|") if endings else [letter])]
+        forms.append([stem, *variants] if optional or letter else variants)
+        return f"\x01{len(forms) - 1}\x01"
+
+    pattern = _INFLECTED.sub(inflect, pattern)
+    # One optional part at a time, innermost first: "(?:Donald )?Trump" keeps a boundary
+    # before "Trump" whatever the group holds; "Trump(?:s)" glues the ending to the word.
+    while m := _OPTIONAL_PART.search(pattern):
+        before = pattern[m.start() - 1] if m.start() else " "
+        held = m.group(1) or ""
+        keeps_boundary = before in " -(:|" and held[-1:] in (" ", "-")
+        pattern = pattern[: m.start()] + ("" if keeps_boundary else "\0") + pattern[m.end() :]
+    words = []
+    for word in _WORD.findall(pattern):
+        words.extend(forms[int(word[1:-1])] if word.startswith("\x01") else [word])
+    return [w.lower() for w in words]
+
+
 @cache
 def grammar(lang: str) -> TimeGrammar:
     """The compiled grammar for ``lang`` (cached: it is built once per process)."""
@@ -125,15 +165,23 @@ def grammar(lang: str) -> TimeGrammar:
         needs.append(frozenset(need))
     # Every expression holds a digit or a cue word: a month, weekday, unit, deictic word, or a
     # literal word of an anchor pattern (one of those is always in its match).
+    # Phrases are written with articles and prepositions ("the day before", "Beginn des
+    # Krieges"); as cues those would send their patterns over nearly every sentence. A phrase's
+    # distinctive words suffice (one with none keeps all of its words).
+    common = load.function_words().get(lang, frozenset())
     cues: dict[str, set[str]] = {}
     for category, words in (
         ("month", months), ("weekday", weekdays), ("unit", cfg.get("units", {})),
         ("deictic", cfg.get("deictic", {})), ("relative_year", cfg.get("relative_years", {})),
-        ("anchor", [r["pattern"] for r in anchor_rows]),
     ):  # fmt: skip
         for phrase in words:
-            for word in re.findall(r"[^\W\d_]{3,}", str(phrase)):
-                cues.setdefault(word.lower(), set()).add(category)
+            phrase_words = _words(str(phrase))
+            for word in [w for w in phrase_words if w not in common] or phrase_words:
+                cues.setdefault(word, set()).add(category)
+    for row in anchor_rows:
+        required = [w for w in _required_words(row["pattern"]) if w not in common]
+        for word in required or _words(row["pattern"]):
+            cues.setdefault(word, set()).add("anchor")
     return TimeGrammar(
         lang=lang,
         cues={word: frozenset(c) for word, c in cues.items()},

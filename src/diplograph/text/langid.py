@@ -7,12 +7,11 @@ is reliable for news text of more than a sentence.
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from diplograph.lang import load
 
-_WORD = re.compile(r"[^\W\d_]+")
+_PUNCTUATION = ".,;:!?\"'„“”»«‚‘’()[]–—-"
 _MIN_HITS = 2
 _MIN_MARGIN = 1.5  # the winner must have this many times the runner-up's hits
 
@@ -31,16 +30,16 @@ def identify(text: str, *, sample_chars: int = 5000) -> tuple[str | None, dict[s
     table = load.function_words()
     index = _languages_of_word()
     sample = text[:sample_chars]
-    words = _WORD.findall(sample)
-    letters = sum(len(w) for w in words)
-    latin = sum(len(w) for w in words if w.isascii()) + sum(
-        1 for w in words if not w.isascii() for ch in w if ch < "\u0250"
-    )
-    if letters and latin / letters < 0.5:
-        return None, {}
+    # split() runs in C, twice as fast as a word regex; elisions split too ("l'inflation").
+    words = [w.strip(_PUNCTUATION) for w in sample.lower().replace("'", " ").replace("’", " ").split()]
+    if not sample.isascii():
+        letters = sum(map(len, words))
+        beyond_latin = sum(1 for w in words if not w.isascii() for ch in w if ch > "\u024f" and ch.isalpha())
+        if letters and beyond_latin / letters > 0.5:
+            return None, {}
     counts = dict.fromkeys(table, 0)
     for word in words:
-        for lang in index.get(word.lower(), ()):
+        for lang in index.get(word, ()):
             counts[lang] += 1
     ranked = sorted(counts.items(), key=lambda kv: kv[1], reverse=True)
     best, hits = ranked[0]

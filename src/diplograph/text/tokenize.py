@@ -24,6 +24,8 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
+_URL, _WORD, _PUNCT = (_TOKEN.groupindex[name] for name in ("url", "word", "punct"))
+_new_token = tuple.__new__  # Token(...) without the keyword-handling constructor: the hot loop
 _CLITIC = re.compile(r"^(.+?)(['’]s|['’])$")  # Iran's -> Iran + 's ; Iranians' -> Iranians + '
 _TERMINALS = frozenset(".!?…")
 _CLOSERS = frozenset("\"“”»«’‘')]")
@@ -39,32 +41,33 @@ def tokenize(text: str, *, lang: str, start: int = 0, end: int | None = None) ->
     abbreviations = _abbreviations(lang)
     tokens: list[Token] = []
     append = tokens.append
+    token = _new_token
     end = len(text) if end is None else end
     skip_to = -1
     for m in _TOKEN.finditer(text, start, end):
-        kind = m.lastgroup
+        kind = m.lastindex
         s, e = m.span()
-        if kind == "word":
+        if kind == _WORD:
             word = m.group()
             # A following full stop that belongs to the word: abbreviations and initials.
             if e < end and text[e] == "." and (word + "." in abbreviations or (len(word) == 1 and word.isupper())):
-                append(Token(word + ".", s, e + 1, True))
+                append(token(Token, (word + ".", s, e + 1, True)))
                 skip_to = e + 1
                 continue
             if "'" in word or "’" in word:
                 clitic = _CLITIC.match(word)
                 if clitic and clitic.group(2) in ("'s", "’s"):
                     split = s + len(clitic.group(1))
-                    append(Token(clitic.group(1), s, split, True))
-                    append(Token(clitic.group(2), split, e, False))
+                    append(token(Token, (clitic.group(1), s, split, True)))
+                    append(token(Token, (clitic.group(2), split, e, False)))
                     continue
-            append(Token(word, s, e, True))
-        elif kind == "punct":
+            append(token(Token, (word, s, e, True)))
+        elif kind == _PUNCT:
             if s < skip_to:
                 continue  # the full stop of an abbreviation, already in its token
-            append(Token(m.group(), s, e, False))
+            append(token(Token, (m.group(), s, e, False)))
         else:
-            append(Token(m.group(), s, e, kind != "url"))
+            append(token(Token, (m.group(), s, e, kind != _URL)))
     return tokens
 
 
