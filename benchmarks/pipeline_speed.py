@@ -22,9 +22,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from diplograph.ingest.readers import read_inputs
+from diplograph.ingest.parts import plan_parts
 from diplograph.model import Article
-from diplograph.parallel import rows_parallel
+from diplograph.parallel import documents_of_parts, rows_of_parts
 from diplograph.pipeline import Options, analyze_all
 from diplograph.store.writer import DocumentRows
 
@@ -75,10 +75,10 @@ def main() -> None:
         list(analyze_all(warm, options=options))
         start = time.perf_counter()
         documents = rejected = sentences = mentions = times = events = found = expected = 0
-        inputs = (item for _ in range(args.repeat) for item in read_inputs([str(folder)], settings=options.settings))
+        parts = plan_parts([str(folder)], settings=options.settings) * args.repeat
         if args.workers > 1:
-            # Workers send store rows (what `diplograph ingest --workers` does), not documents.
-            for item in rows_parallel(inputs, options=options, workers=args.workers):
+            # Workers read their parts and send back store rows (what `diplograph ingest --workers` does).
+            for item in rows_of_parts(parts, options=options, workers=args.workers):
                 if not isinstance(item, DocumentRows):
                     rejected += 1
                     continue
@@ -87,7 +87,7 @@ def main() -> None:
                 mentions += len(item.tables.get("mentions", ()))
                 events += len(item.tables.get("reports", ()))
             times = -1
-        for doc in analyze_all(inputs, options=options) if args.workers <= 1 else ():
+        for doc in documents_of_parts(parts, options=options) if args.workers <= 1 else ():
             if not hasattr(doc, "events"):
                 rejected += 1
                 continue
@@ -101,7 +101,7 @@ def main() -> None:
                 expected += 1
                 found += (t["type"], frozenset({t["source"], t["target"]})) in coded
         elapsed = time.perf_counter() - start
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_mb = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
     print(f"articles:          {documents} (+{rejected} rejected)")
     print(f"sentences:         {sentences}")
     print(f"actor mentions:    {mentions}")
@@ -111,7 +111,7 @@ def main() -> None:
     cores = "one core" if args.workers == 1 else f"{args.workers} worker processes"
     print(f"sentences/s:       {sentences / elapsed:,.0f}  ({cores})")
     print(f"articles/s:        {documents / elapsed:,.0f}")
-    print(f"peak memory (MB):  {peak_mb:,.0f}")
+    print(f"peak memory (MB):  {peak_mb:,.0f}  (the largest process)")
     if expected:
         print(f"synthetic recall:  {found / expected:.2f} of {expected} reported events (type + actors)")
 

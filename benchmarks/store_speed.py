@@ -3,6 +3,7 @@
     python benchmarks/store_speed.py --docs 10000          # ingest + merge + dyad (+ blocs)
     python benchmarks/store_speed.py --events 1000000      # dyad series over a 1M-event store
     python benchmarks/store_speed.py --docs 10000 --junk 0.05 --workers 2   # junk batch, both cores
+    python benchmarks/store_speed.py --docs 10000 --workers 2 --dask        # the same on a Dask LocalCluster
 
 Part 1 writes a corpus with ``corpus_generator.py`` (our own templates; several outlets report
 each simulated event), ingests it with the real pipeline into a fresh DuckDB store, merges,
@@ -23,8 +24,8 @@ from collections import Counter
 from contextlib import closing
 from pathlib import Path
 
-from diplograph.ingest.readers import read_inputs
-from diplograph.parallel import analyze_parallel
+from diplograph.ingest.parts import plan_parts
+from diplograph.parallel import rows_of_parts
 from diplograph.pipeline import Options
 from diplograph.store import query
 from diplograph.store.events import rebuild_events
@@ -41,7 +42,7 @@ def _generator():
     return module
 
 
-def ingest_corpus(docs: int, seed: int, folder: Path, junk: float = 0.0, workers: int = 1) -> None:
+def ingest_corpus(docs: int, seed: int, folder: Path, junk: float = 0.0, workers: int = 1, dask: bool = False) -> None:
     gen = _generator()
     corpus = folder / "corpus"
     summary = gen.generate_corpus(gen.Settings(out=corpus, docs=docs, seed=seed, fmt="jsonl", junk=junk))
@@ -49,8 +50,11 @@ def ingest_corpus(docs: int, seed: int, folder: Path, junk: float = 0.0, workers
     options = Options.create()
     start = time.perf_counter()
     with closing(connect(db)) as con:
-        inputs = read_inputs([str(corpus)], settings=options.settings)
-        result = ingest(con, analyze_parallel(inputs, options=options, workers=workers))
+        parts = plan_parts([str(corpus)], settings=options.settings, size=50)
+        if dask:
+            result = ingest_on_local_cluster(con, parts, workers, folder / "parts")
+        else:
+            result = ingest(con, rows_of_parts(parts, options=options, workers=workers))
         ingested = time.perf_counter()
         events = rebuild_events(con)
         merged = time.perf_counter()
@@ -62,7 +66,9 @@ def ingest_corpus(docs: int, seed: int, folder: Path, junk: float = 0.0, workers
     codes = Counter(r.code for r in result.rejected)
     if codes:
         print(f"rejections by code:     {dict(sorted(codes.items()))}")
-    print(f"ingest:                 {ingested - start:.1f} s, {result.added / (ingested - start):,.0f} documents/s")
+    how = f"Dask LocalCluster of {workers}" if dask else f"{workers} process{'es' if workers > 1 else ''}"
+    took = ingested - start
+    print(f"ingest ({how}):".ljust(24) + f"{took:.1f} s, {result.added / took:,.0f} documents/s")
     print(f"merge:                  {merged - ingested:.1f} s")
     print(f"reports -> events:      {reports:,} -> {events:,} ({multi:,} reported by 2+ outlets)")
     print(f"generator's world:      {summary['reports']:,} reports of {summary['world_events']:,} events "
@@ -75,6 +81,17 @@ def ingest_corpus(docs: int, seed: int, folder: Path, junk: float = 0.0, workers
               f"goldstein sum {series['goldstein_sum'].sum():.0f}, conflict share "
               f"{series['conflict'].sum() / max(series['events'].sum(), 1):.2f}")  # fmt: skip
         blocs_of_window(con)
+
+
+def ingest_on_local_cluster(con, parts, workers: int, parts_folder: Path):
+    """What ``diplograph ingest --dask local`` does, cluster start-up included in the time."""
+    from distributed import Client, LocalCluster
+
+    from diplograph.store.dask_ingest import Recipe, ingest_with_dask
+
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
+    with cluster, Client(cluster) as client:
+        return ingest_with_dask(con, parts, client=client, recipe=Recipe(), parts_folder=parts_folder)
 
 
 def blocs_of_window(con) -> None:
@@ -150,15 +167,17 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--junk", type=float, default=0.0, help="share of junk documents in part 1 (e.g. 0.05)")
     parser.add_argument("--workers", type=int, default=1, help="analysis processes in part 1")
+    parser.add_argument("--dask", action="store_true", help="part 1 on a Dask LocalCluster of --workers")
     args = parser.parse_args()
     if not args.docs and not args.events:
         args.docs, args.events = 10_000, 1_000_000
     with tempfile.TemporaryDirectory() as tmp:
         if args.docs:
-            ingest_corpus(args.docs, args.seed, Path(tmp), args.junk, args.workers)
+            ingest_corpus(args.docs, args.seed, Path(tmp), args.junk, args.workers, args.dask)
         if args.events:
             query_speed(args.events, args.seed, Path(tmp))
-    print(f"peak memory (MB):       {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f}")
+    own, workers = (resource.getrusage(w).ru_maxrss / 1024 for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    print(f"peak memory (MB):       {own:,.0f} (this process), {workers:,.0f} (largest worker)")
 
 
 if __name__ == "__main__":

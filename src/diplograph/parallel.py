@@ -1,44 +1,56 @@
-"""Analyse documents in several worker processes, results in input order.
+"""Analyse input parts in several worker processes, results in input order.
 
-Workers are forked from the parent, so the knowledge base and lexicons the parent loaded
-are shared copy-on-write instead of loaded again. A worker sends back each document without
-its tokens, or only its store rows for ingesting, which keeps the transfer cheap; a document
-that fails becomes a rejection, as in :func:`~diplograph.pipeline.analyze_all`.
+A worker reads its part itself (:mod:`diplograph.ingest.parts`), analyses it and sends back
+store rows: plain tuples, several times cheaper to send than document objects. So the
+parent, which writes the store, neither reads nor decodes articles, and only a few parts are
+in flight at a time: memory stays flat however large the corpus. Workers are forked from the
+parent, so the knowledge base and lexicons the parent loaded are shared copy-on-write
+instead of loaded again. A document that fails becomes a rejection, as in
+:func:`~diplograph.pipeline.analyze_all`.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 
-from diplograph.model import Article, Document, Rejection, Sentence
+from diplograph.ingest.parts import InputPart, read_part
+from diplograph.model import Document, Rejection
 from diplograph.pipeline import Options, analyze_all, analyze_or_reject
 from diplograph.store.writer import DocumentRows, to_rows
 
 _worker_options: Options | None = None  # set once in each worker process by _start_worker
 
 
-def analyze_parallel(
-    items: Iterable[Article | Rejection], *, options: Options, workers: int, chunksize: int = 4
-) -> Iterator[Document | Rejection]:
-    """Like ``analyze_all``, with ``workers`` processes (1: in this process)."""
-    if workers <= 1:
-        yield from analyze_all(items, options=options)
-        return
-    with _pool(workers, options) as pool:
-        yield from pool.imap(_analyze_one, items, chunksize)
+def documents_of_parts(parts: Iterable[InputPart], *, options: Options) -> Iterator[Document | Rejection]:
+    """Every part read and analysed in this process."""
+    assert options.settings is not None
+    for part in parts:
+        yield from analyze_all(read_part(part, settings=options.settings), options=options)
 
 
-def rows_parallel(
-    items: Iterable[Article | Rejection], *, options: Options, workers: int, chunksize: int = 8
+def rows_of_parts(
+    parts: Iterable[InputPart], *, options: Options, workers: int, in_flight: int | None = None
 ) -> Iterator[Document | DocumentRows | Rejection]:
-    """For the store: workers send back rows, not documents (1 worker: documents, here)."""
+    """For the store: with several workers, rows per document (1 worker: documents, here).
+
+    Args:
+        in_flight: parts handed out and not yet consumed (default: two per worker), which
+            bounds memory when writing is slower than analysing.
+    """
     if workers <= 1:
-        yield from analyze_all(items, options=options)
+        yield from documents_of_parts(parts, options=options)
         return
+    window: deque = deque()
+    limit = in_flight or 2 * workers
     with _pool(workers, options) as pool:
-        yield from pool.imap(_rows_of_one, items, chunksize)
+        for part in parts:
+            window.append(pool.apply_async(_rows_of_part, (part,)))
+            if len(window) >= limit:
+                yield from window.popleft().get()
+        while window:
+            yield from window.popleft().get()
 
 
 def _pool(workers: int, options: Options):
@@ -52,18 +64,11 @@ def _start_worker(options: Options) -> None:
     _worker_options = options
 
 
-def _analyze_one(item: Article | Rejection) -> Document | Rejection:
-    assert _worker_options is not None
-    result = analyze_or_reject(item, options=_worker_options)
-    return result if isinstance(result, Rejection) else compact(result)
-
-
-def _rows_of_one(item: Article | Rejection) -> DocumentRows | Rejection:
-    assert _worker_options is not None
-    result = analyze_or_reject(item, options=_worker_options)
-    return result if isinstance(result, Rejection) else to_rows(result)
-
-
-def compact(doc: Document) -> Document:
-    """The document without tokens and repaired text: what storing it needs, cheap to send."""
-    return replace(doc, sentences=tuple(Sentence(s.start, s.end, ()) for s in doc.sentences), norm_text="")
+def _rows_of_part(part: InputPart) -> list[DocumentRows | Rejection]:
+    options = _worker_options
+    assert options is not None and options.settings is not None
+    results = []
+    for item in read_part(part, settings=options.settings):
+        result = analyze_or_reject(item, options=options)
+        results.append(result if isinstance(result, Rejection) else to_rows(result))
+    return results

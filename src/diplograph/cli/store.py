@@ -19,8 +19,8 @@ from rich.table import Table
 from diplograph.cli import filters
 from diplograph.cli.app import app, err_console
 from diplograph.errors import StoreError, UsageError
-from diplograph.ingest import read_inputs
-from diplograph.parallel import rows_parallel
+from diplograph.ingest.parts import DEFAULT_PART_SIZE, plan_parts
+from diplograph.parallel import rows_of_parts
 from diplograph.pipeline import Options
 from diplograph.store import query
 from diplograph.store.dask_ingest import Recipe
@@ -49,35 +49,41 @@ def ingest_cli(
     dask: str | None = typer.Option(
         None, "--dask", help="Analyse on a Dask cluster: 'local' (a LocalCluster of --workers) or tcp://host:8786."
     ),
-    parts: Path | None = typer.Option(None, "--parts", help="Folder for the Parquet partitions (default: DB.parts)."),
+    parts_folder: Path | None = typer.Option(
+        None, "--parts", help="Folder for the Parquet partitions (default: DB.parts)."
+    ),
 ) -> None:
     """Analyse documents into the store and merge their events with those already there.
 
     A document already stored (same text) is skipped, so an interrupted ingest resumes
     where it stopped when run again."""
+    if dask is not None and dask != "local" and not dask.startswith("tcp://"):
+        raise UsageError(f"--dask takes 'local' or a scheduler address tcp://host:port, not {dask!r}", code="D406")
     options = Options.create(lang=lang, published=published, kb_dir=kb, config=config)
     assert options.settings is not None
     with closing(connect(db)) as con:
         known = stored_keys(con)
-        inputs = list(read_inputs(paths, settings=options.settings))
+        # Workers read their parts themselves: this process holds descriptors, not articles.
+        parts = plan_parts(paths, settings=options.settings, size=min(batch, DEFAULT_PART_SIZE))
         progress = Progress(
             TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             TextColumn("{task.fields[note]}"), console=err_console, disable=not err_console.is_terminal,
         )  # fmt: skip
         with progress:
-            task = progress.add_task("ingest", total=len(inputs), note="")
+            task = progress.add_task("ingest", total=sum(part.size for part in parts), note="")
 
             def advance(item: object, new: bool) -> None:
                 progress.update(task, advance=1, note="" if new else "(already stored)")
 
             if dask:
                 recipe = Recipe(lang, published, str(kb) if kb else None, str(config) if config else None)
-                folder = parts or db.with_name(db.name + ".parts")
-                result = _ingest_on_dask(con, inputs, dask, workers, recipe, folder, batch,
+                folder = parts_folder or db.with_name(db.name + ".parts")
+                result = _ingest_on_dask(con, parts, dask, workers, recipe, folder,
                                          lambda n: progress.update(task, advance=n))  # fmt: skip
             else:
-                analysed = rows_parallel(inputs, options=options, workers=workers)
+                analysed = rows_of_parts(parts, options=options, workers=workers)
                 result = ingest(con, analysed, batch_size=batch, known=known, on_item=advance)
+            progress.update(task, total=progress.tasks[0].completed)  # blank lines were counted as documents
         events = rebuild_events(con)
         totals = con.execute("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM reports)").fetchone()
     err_console.print(
@@ -94,30 +100,26 @@ def ingest_cli(
         raise typer.Exit(1)
 
 
-def _ingest_on_dask(con, inputs, address: str, workers: int, recipe, folder: Path, partition_size: int, advance):
-    """Run analysis as Dask tasks (a LocalCluster for 'local'), then load the partitions."""
+def _ingest_on_dask(con, parts, address: str, workers: int, recipe, folder: Path, advance):
+    """Run analysis as Dask tasks, a part each (a LocalCluster for 'local'), then load the partitions."""
     from distributed import Client, LocalCluster
 
     from diplograph.store.dask_ingest import ingest_with_dask
-    from diplograph.store.writer import IngestResult
 
     if address == "local":
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
         client = Client(cluster)
-    elif address.startswith("tcp://"):
-        cluster, client = None, Client(address)
     else:
-        raise UsageError(f"--dask takes 'local' or a scheduler address tcp://host:port, not {address!r}", code="D406")
+        cluster, client = None, Client(address)
     try:
-        added, rejected = ingest_with_dask(
-            con, inputs, client=client, recipe=recipe, parts=folder, partition_size=partition_size,
-            on_partition=lambda r: advance(r.documents + len(r.rejected)),
+        return ingest_with_dask(
+            con, parts, client=client, recipe=recipe, parts_folder=folder,
+            on_partition=lambda r: advance(r.documents + r.duplicates + len(r.rejected)),
         )  # fmt: skip
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
-    return IngestResult(added=added, skipped=len(inputs) - added - len(rejected), rejected=rejected)
 
 
 @app.command("events")

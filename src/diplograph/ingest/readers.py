@@ -29,27 +29,35 @@ def read_inputs(paths: Iterable[str], *, settings: Settings) -> Iterator[Article
     """Articles (or rejections) from files, folders and ``-``, in a stable order."""
     for raw_path in paths:
         if raw_path == "-":
-            yield from _read_stream(sys.stdin.buffer.read(), "<stdin>", settings)
+            yield from read_stream(sys.stdin.buffer.read(), "<stdin>", settings)
             continue
-        path = Path(raw_path)
-        if path.is_dir():
-            files = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.name.lower().endswith(settings.extensions)
-                and not p.name.endswith(_SKIPPED_SUFFIXES)
-            )  # fmt: skip
-            for file in files:
-                yield from _read_file(file, settings)
-        elif path.is_file():
-            yield from _read_file(path, settings)
-        else:
-            raise UsageError(f"{raw_path}: no such file or folder", code="D403")
+        for file in input_files(raw_path, settings):
+            yield from read_file(file, settings)
 
 
-def _read_file(path: Path, settings: Settings) -> Iterator[Article | Rejection]:
+def input_files(raw_path: str, settings: Settings) -> list[Path]:
+    """The file, or the readable files of the folder (sorted, metadata and gold files left out)."""
+    path = Path(raw_path)
+    if path.is_dir():
+        return sorted(
+            p for p in path.rglob("*")
+            if p.is_file() and p.name.lower().endswith(settings.extensions)
+            and not p.name.endswith(_SKIPPED_SUFFIXES)
+        )  # fmt: skip
+    if path.is_file():
+        return [path]
+    raise UsageError(f"{raw_path}: no such file or folder", code="D403")
+
+
+def is_jsonl(path: Path) -> bool:
+    return path.name.lower().endswith((".jsonl", ".ndjson"))
+
+
+def read_file(path: Path, settings: Settings) -> Iterator[Article | Rejection]:
+    """One file's articles: a JSON Lines file has many, any other file one."""
     origin = str(path)
-    if path.name.lower().endswith((".jsonl", ".ndjson")):
-        yield from _read_jsonl_file(path, settings)
+    if is_jsonl(path):
+        yield from read_jsonl_lines(path, settings)
         return
     try:
         size = path.stat().st_size
@@ -77,7 +85,7 @@ def _read_file(path: Path, settings: Settings) -> Iterator[Article | Rejection]:
         yield Rejection(origin, exc.code, exc.reason)
 
 
-def _read_stream(data: bytes, origin: str, settings: Settings) -> Iterator[Article | Rejection]:
+def read_stream(data: bytes, origin: str, settings: Settings) -> Iterator[Article | Rejection]:
     lines = [line for line in data.splitlines() if line.strip()]
     if lines and all(line.lstrip().startswith(b"{") for line in lines[:5]):
         yield from _read_jsonl(data, origin, settings)
@@ -92,15 +100,20 @@ def _read_stream(data: bytes, origin: str, settings: Settings) -> Iterator[Artic
         yield Rejection(origin, exc.code, exc.reason)
 
 
-def _read_jsonl_file(path: Path, settings: Settings) -> Iterator[Article | Rejection]:
-    """A JSON Lines corpus, line by line: the size limit holds per record, not per file, so
-    one giant record costs only itself (and is never read whole into memory)."""
+def read_jsonl_lines(
+    path: Path, settings: Settings, *, offset: int = 0, first_line: int = 1, line_count: int | None = None
+) -> Iterator[Article | Rejection]:
+    """A JSON Lines corpus, line by line (or ``line_count`` lines from byte ``offset``, whose line
+    number is ``first_line``): the size limit holds per record, not per file, so one giant
+    record costs only itself (and is never read whole into memory)."""
     origin = str(path)
     limit = settings.max_bytes
+    last_line = None if line_count is None else first_line + line_count - 1
     try:
         with path.open("rb") as handle:
-            number = 0
-            while True:
+            handle.seek(offset)
+            number = first_line - 1
+            while number != last_line:
                 raw_line = handle.readline(limit + 1)
                 if not raw_line:
                     return

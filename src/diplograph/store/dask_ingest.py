@@ -1,11 +1,12 @@
 """Ingest on a Dask cluster: analysis as tasks over partitions, Parquet in between, one store.
 
-Each task analyses one partition of the inputs and writes the partition's rows as Parquet
-files (``PARTS/<table>/part-00042.parquet``), so a cluster's workers never touch the DuckDB
-file (DuckDB has one writer). The client then loads the partitions in order, one transaction
+Each task reads and analyses one part of the input (:mod:`diplograph.ingest.parts`) and
+writes its rows as Parquet files (``PARTS/<table>/part-00042.parquet``), so a cluster's workers never touch the DuckDB
+file (DuckDB has one writer). The client loads the partitions in input order as they come in, one transaction
 each, skipping documents already stored; the Parquet files stay and can be queried directly
 with DuckDB (``SELECT … FROM read_parquet('PARTS/events/*.parquet')``). With a remote
-scheduler, PARTS must be a folder every worker and the client can reach (a shared volume).
+scheduler, the input and PARTS must be folders every worker and the client can reach (a
+shared volume); only standard input travels with its task.
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 
-from diplograph.model import Article, Rejection
+from diplograph.ingest.parts import InputPart, read_part
+from diplograph.model import Rejection
 from diplograph.pipeline import Options, analyze_or_reject
 from diplograph.store.schema import DOCUMENT_TABLES
-from diplograph.store.writer import _Batch, batch_tables, content_key, document_rows
+from diplograph.store.writer import IngestResult, _Batch, batch_tables, content_key, document_rows
 
 _BY_DOC = frozenset({"documents", "mentions", "reports", "flags"})  # the others name a report (doc:e1)
 
@@ -45,29 +47,34 @@ def _options(recipe: Recipe) -> Options:
 @dataclass(frozen=True, slots=True)
 class PartitionResult:
     index: int
-    documents: int
+    documents: int  # analysed and written, once each
+    duplicates: int  # the same text again within the part
     rejected: tuple[Rejection, ...]
 
 
-def analyse_partition(index: int, items: Sequence[Article | Rejection], recipe: Recipe, parts: str) -> PartitionResult:
-    """A Dask task: analyse the items and write their rows as Parquet under ``parts``."""
+def analyse_partition(index: int, part: InputPart, recipe: Recipe, parts_folder: str) -> PartitionResult:
+    """A Dask task: read and analyse one part, write its rows as Parquet under ``parts_folder``."""
     options = _options(recipe)
+    assert options.settings is not None
     batch = _Batch()
     rejected = []
-    for item in items:
+    duplicates = 0
+    for item in read_part(part, settings=options.settings):
         result = analyze_or_reject(item, options=options)
         if isinstance(result, Rejection):
             rejected.append(result)
             batch.rejections.append(result)
             continue
         key = content_key(result.article.text)
-        if key not in batch.keys:
+        if key in batch.keys:
+            duplicates += 1
+        else:
             document_rows(result, key, batch)
     for table, arrow in batch_tables(batch).items():
-        folder = Path(parts) / table
+        folder = Path(parts_folder) / table
         folder.mkdir(parents=True, exist_ok=True)
         pq.write_table(arrow, folder / f"part-{index:05d}.parquet")
-    return PartitionResult(index, len(batch.keys), tuple(rejected))
+    return PartitionResult(index, len(batch.keys), duplicates, tuple(rejected))
 
 
 def load_partition(con: duckdb.DuckDBPyConnection, parts: Path, index: int) -> int:
@@ -110,26 +117,35 @@ def load_partition(con: duckdb.DuckDBPyConnection, parts: Path, index: int) -> i
 
 def ingest_with_dask(
     con: duckdb.DuckDBPyConnection,
-    items: Sequence[Article | Rejection],
+    parts: Sequence[InputPart],
     *,
     client,
     recipe: Recipe,
-    parts: Path,
-    partition_size: int = 200,
+    parts_folder: Path,
     on_partition: Callable[[PartitionResult], None] | None = None,
-) -> tuple[int, list[Rejection]]:
-    """Analyse on the cluster ``client`` talks to, then load; returns (new documents, rejections)."""
-    parts.mkdir(parents=True, exist_ok=True)
-    for stale in parts.glob("*/part-*.parquet"):  # from an earlier run: never load those
+) -> IngestResult:
+    """Analyse on the cluster ``client`` talks to, loading each partition as soon as those
+    before it are loaded: the store is the same whatever order the tasks finish in."""
+    from distributed import as_completed
+
+    parts_folder.mkdir(parents=True, exist_ok=True)
+    for stale in parts_folder.glob("*/part-*.parquet"):  # from an earlier run: never load those
         stale.unlink()
-    chunks = [list(items[i : i + partition_size]) for i in range(0, len(items), partition_size)]
-    futures = [client.submit(analyse_partition, n, chunk, recipe, str(parts), pure=False)
-               for n, chunk in enumerate(chunks)]  # fmt: skip
-    results = sorted(client.gather(futures), key=lambda r: r.index)
-    added, rejected = 0, []
-    for result in results:  # in input order: the same store whatever order the tasks finished in
-        added += load_partition(con, parts, result.index)
-        rejected.extend(result.rejected)
-        if on_partition is not None:
-            on_partition(result)
-    return added, rejected
+    futures = [client.submit(analyse_partition, n, part, recipe, str(parts_folder), pure=False)
+               for n, part in enumerate(parts)]  # fmt: skip
+    finished: dict[int, PartitionResult] = {}
+    result = IngestResult()
+    following = 0  # the next partition to load
+    for future in as_completed(futures):
+        done = future.result()
+        finished[done.index] = done
+        while following in finished:
+            partition = finished.pop(following)
+            added = load_partition(con, parts_folder, partition.index)
+            result.added += added
+            result.skipped += partition.documents - added + partition.duplicates
+            result.rejected.extend(partition.rejected)
+            if on_partition is not None:
+                on_partition(partition)
+            following += 1
+    return result

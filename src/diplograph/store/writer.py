@@ -127,8 +127,9 @@ def batch_tables(batch: _Batch) -> dict[str, pa.Table]:
     tables = {}
     for table, rows in {**batch.tables, "rejections": rejections}.items():
         if rows:
-            columns = _COLUMNS[table]
-            tables[table] = pa.Table.from_pylist([dict(zip(columns, row, strict=True)) for row in rows])
+            # Column by column: several times faster than a dict per row (Table.from_pylist).
+            columns = zip(_COLUMNS[table], zip(*rows, strict=True), strict=True)
+            tables[table] = pa.table({name: pa.array(values) for name, values in columns})
     return tables
 
 
