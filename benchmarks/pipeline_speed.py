@@ -24,8 +24,8 @@ from pathlib import Path
 
 from diplograph.ingest.parts import plan_parts
 from diplograph.model import Article
-from diplograph.parallel import documents_of_parts, rows_of_parts
-from diplograph.pipeline import Options, analyze_all
+from diplograph.parallel import rows_of_parts
+from diplograph.pipeline import Options, analyze_all, analyze_parts
 from diplograph.store.writer import DocumentRows
 
 HERE = Path(__file__).parent
@@ -87,7 +87,7 @@ def main() -> None:
                 mentions += len(item.tables.get("mentions", ()))
                 events += len(item.tables.get("reports", ()))
             times = -1
-        for doc in documents_of_parts(parts, options=options) if args.workers <= 1 else ():
+        for doc in analyze_parts(parts, options=options) if args.workers <= 1 else ():
             if not hasattr(doc, "events"):
                 rejected += 1
                 continue

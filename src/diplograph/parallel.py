@@ -17,17 +17,10 @@ from collections.abc import Iterable, Iterator
 
 from diplograph.ingest.parts import InputPart, read_part
 from diplograph.model import Document, Rejection
-from diplograph.pipeline import Options, analyze_all, analyze_or_reject
+from diplograph.pipeline import Options, analyze_or_reject, analyze_parts
 from diplograph.store.writer import DocumentRows, to_rows
 
 _worker_options: Options | None = None  # set once in each worker process by _start_worker
-
-
-def documents_of_parts(parts: Iterable[InputPart], *, options: Options) -> Iterator[Document | Rejection]:
-    """Every part read and analysed in this process."""
-    assert options.settings is not None
-    for part in parts:
-        yield from analyze_all(read_part(part, settings=options.settings), options=options)
 
 
 def rows_of_parts(
@@ -40,7 +33,7 @@ def rows_of_parts(
             bounds memory when writing is slower than analysing.
     """
     if workers <= 1:
-        yield from documents_of_parts(parts, options=options)
+        yield from analyze_parts(parts, options=options)
         return
     window: deque = deque()
     limit = in_flight or 2 * workers

@@ -19,6 +19,7 @@ from diplograph.actors.recognize import find_actors
 from diplograph.checks.flags import check_document
 from diplograph.errors import InputError
 from diplograph.events.coder import code_events
+from diplograph.ingest.parts import InputPart, read_part
 from diplograph.lang.load import SUPPORTED_LANGUAGES
 from diplograph.model import Article, Document, Rejection, Sentence
 from diplograph.settings import Settings, load_settings
@@ -101,6 +102,13 @@ def analyze_all(items: Iterable[Article | Rejection], *, options: Options) -> It
     """Analyse a stream; a document that fails becomes a rejection and the stream goes on."""
     for item in items:
         yield analyze_or_reject(item, options=options)
+
+
+def analyze_parts(parts: Iterable[InputPart], *, options: Options) -> Iterator[Document | Rejection]:
+    """Read and analyse the parts of an input in turn: the corpus is never all in memory."""
+    settings = options.settings or load_settings()
+    for part in parts:
+        yield from analyze_all(read_part(part, settings=settings), options=options)
 
 
 def analyze_or_reject(item: Article | Rejection, *, options: Options) -> Document | Rejection:

@@ -13,9 +13,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from diplograph.cli.app import app, err_console
-from diplograph.ingest import read_inputs
+from diplograph.ingest.parts import plan_parts
 from diplograph.model import Document, Rejection
-from diplograph.pipeline import Options, analyze_all
+from diplograph.pipeline import Options, analyze_parts
 from diplograph.serialize import document_json
 
 
@@ -47,16 +47,16 @@ def run_analyze(paths: list[str], *, options: Options, output_format: str) -> in
     """Print every document; report rejections on stderr. Returns how many were rejected."""
     assert options.settings is not None
     console = Console(soft_wrap=True)
-    items = list(read_inputs(paths, settings=options.settings))
-    rejected = 0
-    show_progress = err_console.is_terminal and len(items) > 20
+    parts = plan_parts(paths, settings=options.settings)  # streamed: a corpus need not fit in memory
+    total = sum(part.size for part in parts)
+    analysed = rejected = 0
     progress = Progress(
         TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-        console=err_console, transient=True, disable=not show_progress,
+        console=err_console, transient=True, disable=not (err_console.is_terminal and total > 20),
     )  # fmt: skip
     with progress:
-        task = progress.add_task("analyse", total=len(items))
-        for result in analyze_all(items, options=options):
+        task = progress.add_task("analyse", total=total)
+        for result in analyze_parts(parts, options=options):
             progress.advance(task)
             if isinstance(result, Rejection):
                 rejected += 1
@@ -64,9 +64,10 @@ def run_analyze(paths: list[str], *, options: Options, output_format: str) -> in
                     f"[yellow]skipped[/yellow] {result.origin}: [{result.code}] {result.reason}", highlight=False
                 )
                 continue
+            analysed += 1
             _print(result, output_format, console)
     if rejected:
-        err_console.print(f"{len(items) - rejected} analysed, {rejected} skipped", highlight=False)
+        err_console.print(f"{analysed} analysed, {rejected} skipped", highlight=False)
     return rejected
 
 

@@ -6,70 +6,100 @@ interruptions: the same documents always give the same events.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Iterator
 from datetime import date
 
 import duckdb
 import pyarrow as pa
 
-from diplograph.store.merge import MergedEvent, Report, merge
+from diplograph.store.merge import MergedEvent, Report, merge_group
+from diplograph.store.schema import EVENT_TABLES
+
+# Every report with what merging needs, ordered so that the reports that may be of one event
+# (same type, same actors: one set for joint events) come one after another.
+_REPORTS_BY_KEY = """
+WITH sides AS (
+    SELECT report,
+           list_sort(list_distinct(list(code) FILTER (WHERE side = 'source'))) AS source,
+           list_sort(list_distinct(list(code) FILTER (WHERE side = 'target'))) AS target
+    FROM report_actors GROUP BY report
+), report_flags AS (
+    SELECT report, list([kind, message] ORDER BY kind, message) AS flags
+    FROM (SELECT unnest(reports) AS report, kind, message FROM flags) GROUP BY report
+), keyed AS (
+    SELECT r.report, r.doc, r.type, r.cameo, r.joint, r.date, r.modality, r.location, r.confidence,
+           d.outlet, d.published, coalesce(s.source, []) AS source, coalesce(s.target, []) AS target,
+           coalesce(f.flags, []) AS flags
+    FROM reports r JOIN documents d USING (doc)
+         LEFT JOIN sides s USING (report) LEFT JOIN report_flags f USING (report)
+)
+SELECT *, CASE WHEN joint THEN list_sort(list_distinct(source || target)) ELSE source END AS first_side,
+       CASE WHEN joint THEN [] ELSE target END AS second_side
+FROM keyed ORDER BY type, joint, first_side, second_side
+"""
+_FETCH = 20_000  # reports per fetch
+_WRITE = 20_000  # event rows per insert
 
 
-def load_reports(con: duckdb.DuckDBPyConnection) -> list[Report]:
-    actors: dict[str, dict[str, set[str]]] = defaultdict(lambda: {"source": set(), "target": set()})
-    for report, side, code in con.execute("SELECT report, side, code FROM report_actors").fetchall():
-        actors[report][side].add(code)
-    flags: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for kind, reports, message in con.execute("SELECT kind, reports, message FROM flags").fetchall():
-        for report in reports or []:
-            flags[report].append((kind, message))
-    rows = con.execute(
-        """SELECT r.report, r.doc, r.type, r.cameo, r.joint, r.date, r.modality, r.location, r.confidence,
-                  d.outlet, d.published
-           FROM reports r JOIN documents d USING (doc)"""
-    ).fetchall()
-    return [
-        Report(
-            report=row[0],
-            doc=row[1],
-            type=row[2],
-            cameo=row[3],
-            symmetric=row[4],
-            date=row[5],
-            modality=row[6],
-            location=row[7],
-            confidence=row[8],
-            outlet=row[9],
-            published=row[10],
-            source=frozenset(actors[row[0]]["source"]),
-            target=frozenset(actors[row[0]]["target"]),
-            flags=tuple(flags.get(row[0], ())),
-        )
-        for row in rows
-    ]
+def reports_by_key(con: duckdb.DuckDBPyConnection) -> Iterator[list[Report]]:
+    """The store's reports, one group per type and actors, streamed: memory holds one group."""
+    result = con.execute(_REPORTS_BY_KEY)
+    group: list[Report] = []
+    key = None
+    while rows := result.fetchmany(_FETCH):
+        for row in rows:
+            row_key = (row[2], row[4], row[14], row[15])
+            if row_key != key and group:
+                yield group
+                group = []
+            key = row_key
+            group.append(Report(
+                report=row[0], doc=row[1], type=row[2], cameo=row[3], symmetric=row[4], date=row[5],
+                modality=row[6], location=row[7], confidence=row[8], outlet=row[9], published=row[10],
+                source=frozenset(row[11]), target=frozenset(row[12]), flags=tuple((k, m) for k, m in row[13]),
+            ))  # fmt: skip
+    if group:
+        yield group
 
 
 def rebuild_events(con: duckdb.DuckDBPyConnection) -> int:
-    """Merge all reports anew; returns the number of events."""
-    events = merge(load_reports(con))
+    """Merge all reports anew, one type-and-actors group at a time; returns the number of events.
+
+    Reports are read on ``con`` while a second connection to the same store replaces the
+    event tables in one transaction: readers see the old events or the new, never a mix."""
     names = dict(con.execute("SELECT DISTINCT code, name FROM report_actors WHERE kind <> 'person'").fetchall())
     kinds = dict(con.execute("SELECT DISTINCT code, kind FROM report_actors WHERE kind <> 'person'").fetchall())
-    tables = _event_rows(events, names, kinds)
-    con.execute("BEGIN TRANSACTION")
+    writer = con.cursor()
+    count = 0
+    writer.execute("BEGIN TRANSACTION")
     try:
-        for table, rows in tables.items():
-            con.execute(f"DELETE FROM {table}")
-            if rows:
-                arrow = pa.Table.from_pylist(rows)
-                con.register("_rows", arrow)
-                columns = ", ".join(rows[0])
-                con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _rows")
-                con.unregister("_rows")
-        con.execute("COMMIT")
+        for table in EVENT_TABLES:
+            writer.execute(f"DELETE FROM {table}")
+        pending: list[MergedEvent] = []
+        for group in reports_by_key(con):
+            events = merge_group(group)
+            count += len(events)
+            pending.extend(events)
+            if len(pending) >= _WRITE:
+                _insert(writer, _event_rows(pending, names, kinds))
+                pending = []
+        _insert(writer, _event_rows(pending, names, kinds))
+        writer.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        writer.execute("ROLLBACK")
         raise
-    return len(events)
+    finally:
+        writer.close()
+    return count
+
+
+def _insert(con: duckdb.DuckDBPyConnection, tables: dict[str, list[dict]]) -> None:
+    for table, rows in tables.items():
+        if rows:
+            con.register("_rows", pa.Table.from_pylist(rows))
+            columns = ", ".join(rows[0])
+            con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _rows")
+            con.unregister("_rows")
 
 
 def month_of(value: str | None) -> str | None:

@@ -18,11 +18,13 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
+from itertools import islice
 
 from diplograph.events.plover import QUAD_CLASS, goldstein
 
 _UNDATED_REACH_DAYS = 31  # an undated report joins an event first reported at most this far away
+_ONE_DAY = timedelta(days=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,10 +83,14 @@ def merge(reports: Iterable[Report]) -> list[MergedEvent]:
         by_key[(r.type, *actors)].append(r)
     events = []
     for key in sorted(by_key, key=_key_order):
-        for cluster in _clusters(by_key[key]):
-            events.append(_merged(cluster))
+        events.extend(merge_group(by_key[key]))
     events.sort(key=lambda e: (e.date or "9999", e.event))
     return events
+
+
+def merge_group(reports: list[Report]) -> list[MergedEvent]:
+    """The events of reports that share a type and actors."""
+    return [_merged(cluster) for cluster in _clusters(reports)]
 
 
 def _key_order(key: tuple) -> tuple:
@@ -92,48 +98,104 @@ def _key_order(key: tuple) -> tuple:
     return key[0], kind, sorted(first), sorted(second)
 
 
+class _Cluster:
+    """Reports of one event so far, with what joining it checks kept at hand."""
+
+    __slots__ = ("anchor", "members", "places")
+
+    def __init__(self, report: Report) -> None:
+        self.anchor = report.date or ""  # the most specific date of its members
+        self.members: list[Report] = []
+        self.places: set[str] = set()
+        self.add(report)
+
+    def add(self, report: Report) -> None:
+        self.members.append(report)
+        if report.location is not None:
+            self.places.add(report.location)
+
+    def admits_place(self, report: Report) -> bool:
+        return report.location is None or self.places <= {report.location}
+
+
 def _clusters(reports: list[Report]) -> list[list[Report]]:
-    """Group one type-and-actors key's reports by compatible date and place."""
+    """Group one type-and-actors key's reports by compatible date and place.
+
+    A report joins the first cluster (in order of creation) whose date and place fit; the
+    clusters whose dates might fit are looked up by date prefix and neighbouring day rather
+    than tried one by one, which keeps a pair reported on hundreds of days linear."""
     dated = sorted((r for r in reports if r.date), key=lambda r: (-len(r.date or ""), r.date, r.report))
-    clusters: list[tuple[str, list[Report]]] = []  # (most specific date, members)
+    clusters: list[_Cluster] = []
+    by_prefix: dict[str, list[int]] = defaultdict(list)  # every prefix of a cluster's anchor -> clusters
+    exact: dict[str, list[int]] = defaultdict(list)  # anchor -> clusters
+
+    def register(n: int) -> None:
+        anchor = clusters[n].anchor
+        exact[anchor].append(n)
+        for end in range(1, len(anchor) + 1):
+            by_prefix[anchor[:end]].append(n)
+
     for r in dated:
         assert r.date is not None
-        for n, (anchor, members) in enumerate(clusters):
-            if compatible_dates(anchor, r.date) and _compatible_place(members, r):
-                members.append(r)
-                if len(r.date) > len(anchor):
-                    clusters[n] = (r.date, members)
+        candidates = set(by_prefix.get(r.date, ()))  # anchors that refine this date
+        for end in range(1, len(r.date)):  # anchors this date refines
+            candidates.update(exact.get(r.date[:end], ()))
+        day = _day(r.date)
+        if day is not None:
+            for neighbour in (day - _ONE_DAY, day + _ONE_DAY):
+                candidates.update(exact.get(neighbour.isoformat(), ()))
+        for n in sorted(candidates):
+            cluster = clusters[n]
+            if compatible_dates(cluster.anchor, r.date) and cluster.admits_place(r):
+                cluster.add(r)
+                if len(r.date) > len(cluster.anchor):
+                    cluster.anchor = r.date
+                    register(n)
                 break
         else:
-            clusters.append((r.date, [r]))
+            clusters.append(_Cluster(r))
+            register(len(clusters) - 1)
     undated = sorted((r for r in reports if not r.date), key=lambda r: r.report)
     homeless = []
-    for r in undated:
-        home = _nearest(clusters, r)
-        if home is None:
-            homeless.append(r)
-        else:
-            home.append(r)
-    groups = [members for _anchor, members in clusters]
+    if undated:
+        published_on: dict[int, list[int]] = defaultdict(list)  # day -> clusters with a report published then
+        for n, cluster in enumerate(clusters):
+            for day in {_ordinal(m.published) for m in cluster.members} - {None}:
+                published_on[day].append(n)
+        for r in undated:
+            home = _nearest(clusters, published_on, r)
+            if home is None:
+                homeless.append(r)
+                continue
+            clusters[home].add(r)
+            day = _ordinal(r.published)
+            if day is not None and home not in published_on[day]:
+                published_on[day].append(home)
+                published_on[day].sort()
+    groups = [cluster.members for cluster in clusters]
     if homeless:
         groups.append(homeless)
     return groups
 
 
-def _nearest(clusters: list[tuple[str, list[Report]]], report: Report) -> list[Report] | None:
-    candidates = [members for _anchor, members in clusters if _compatible_place(members, report)]
-    if len(candidates) == 1:
-        return candidates[0]
-    published = _day(report.published)
-    if published is None:
+def _nearest(clusters: list[_Cluster], published_on: dict[int, list[int]], report: Report) -> int | None:
+    """The only cluster whose place fits, else the one reported nearest in time (the first on a tie)."""
+    fitting = list(islice((n for n, cluster in enumerate(clusters) if cluster.admits_place(report)), 2))
+    if len(fitting) == 1:
+        return fitting[0]
+    day = _ordinal(report.published)
+    if day is None:
         return None
-    best, best_gap = None, None
-    for members in candidates:
-        gaps = [abs((d - published).days) for d in (_day(m.published) for m in members) if d is not None]
-        gap = min(gaps, default=None)
-        if gap is not None and gap <= _UNDATED_REACH_DAYS and (best_gap is None or gap < best_gap):
-            best, best_gap = members, gap
-    return best
+    for gap in range(_UNDATED_REACH_DAYS + 1):
+        near = [n for d in {day - gap, day + gap} for n in published_on.get(d, ()) if clusters[n].admits_place(report)]
+        if near:
+            return min(near)
+    return None
+
+
+def _ordinal(value: str | None) -> int | None:
+    day = _day(value)
+    return None if day is None else day.toordinal()
 
 
 def compatible_dates(a: str, b: str) -> bool:

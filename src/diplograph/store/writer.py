@@ -32,6 +32,7 @@ def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> duckdb
         con = duckdb.connect(str(path), read_only=read_only)
     except duckdb.IOException as exc:
         raise StoreError(f"cannot open {path}: {exc}", code="D301") from exc
+    con.execute("SET enable_progress_bar = false")  # DuckDB would draw its own across ours
     if read_only:
         _check_version(con, path)
         return con
