@@ -68,7 +68,7 @@ def ingest_corpus(docs: int, seed: int, folder: Path, junk: float = 0.0, workers
         print(f"rejections by code:     {dict(sorted(codes.items()))}")
     how = f"Dask LocalCluster of {workers}" if dask else f"{workers} process{'es' if workers > 1 else ''}"
     took = ingested - start
-    print(f"ingest ({how}):".ljust(24) + f"{took:.1f} s, {result.added / took:,.0f} documents/s")
+    print(f"ingest:                 {took:.1f} s, {result.added / took:,.0f} documents/s ({how})")
     print(f"merge:                  {merged - ingested:.1f} s")
     print(f"reports -> events:      {reports:,} -> {events:,} ({multi:,} reported by 2+ outlets)")
     print(f"generator's world:      {summary['reports']:,} reports of {summary['world_events']:,} events "

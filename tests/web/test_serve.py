@@ -8,6 +8,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+import uvicorn
 from rich.console import Console
 from typer.testing import CliRunner
 
@@ -23,7 +24,8 @@ from tests.web.conftest import TOKEN
 def served(monkeypatch) -> tuple[dict, StringIO]:
     """What uvicorn.run was called with, and what the command printed to stderr."""
     calls: dict = {}
-    monkeypatch.setattr(web.uvicorn, "run", lambda application, **kwargs: calls.update(app=application, **kwargs))
+    # the command imports uvicorn when it runs: patch the module, not a name in diplograph.cli.web
+    monkeypatch.setattr(uvicorn, "run", lambda application, **kwargs: calls.update(app=application, **kwargs))
     stderr = StringIO()
     monkeypatch.setattr(web, "err_console", Console(file=stderr, width=200))
     return calls, stderr

@@ -10,12 +10,9 @@ import typer
 from diplograph.cli.analyze import OutputFormat, run_analyze
 from diplograph.cli.app import app, err_console
 from diplograph.cli.store import TableFormat, _print
-from diplograph.ingest import read_inputs
-from diplograph.lang.load import package_path
-from diplograph.pipeline import Options, analyze_all
-from diplograph.store import query
-from diplograph.store.events import rebuild_events
-from diplograph.store.writer import connect, ingest
+
+# The pipeline and the store (DuckDB, pandas) are imported when the command runs: `diplograph --help`
+# stays quick.
 
 
 @app.command("demo")
@@ -24,6 +21,13 @@ def demo_cli(
     db: Path | None = typer.Option(None, "--db", help="Also store the demo corpus here and list its merged events."),
 ) -> None:
     """Analyse the demo corpus shipped with the package (short articles we wrote ourselves)."""
+    from diplograph.ingest import read_inputs
+    from diplograph.lang.load import package_path
+    from diplograph.pipeline import Options, analyze_all
+    from diplograph.store import query
+    from diplograph.store.events import rebuild_events
+    from diplograph.store.writer import connect, ingest
+
     folder = package_path("demo", "corpus")
     options = Options.create()
     rejected = run_analyze([str(folder)], options=options, output_format=output_format.value)

@@ -12,8 +12,9 @@ from diplograph.cli import filters
 from diplograph.cli.app import app, err_console
 from diplograph.cli.store import DB_OPTION
 from diplograph.errors import UsageError
-from diplograph.export import write_gdelt, write_gexf, write_graphml, write_jsonld, write_parquet, write_polecat
-from diplograph.store import query
+
+# The writers (pandas, pyarrow, networkx, DuckDB) are imported when the command runs: `diplograph --help`
+# stays quick.
 
 OPTION_NOT_FOR_FORMAT = "D423"
 
@@ -35,15 +36,6 @@ _UNITS = {
     ExportFormat.gexf: "dyads (network edges)",
     ExportFormat.graphml: "dyads (network edges)",
     ExportFormat.jsonld: "events",
-}
-
-
-# The formats whose writers take no option of their own.
-_PLAIN_WRITERS = {
-    ExportFormat.polecat: write_polecat,
-    ExportFormat.gexf: write_gexf,
-    ExportFormat.graphml: write_graphml,
-    ExportFormat.jsonld: write_jsonld,
 }
 
 
@@ -74,6 +66,16 @@ def export_cli(
     gdelt: GDELT 2.0 Events TSV, one row per actor pair. polecat: PLOVER/POLECAT-style JSON Lines.
     parquet: a folder OUT/events/month=YYYY-MM/ (and OUT/reports, OUT/evidence with --with-reports).
     gexf, graphml: the actor network for Gephi. jsonld: linked data with Wikidata IRIs."""
+    from diplograph.export import write_gdelt, write_gexf, write_graphml, write_jsonld, write_parquet, write_polecat
+    from diplograph.store import query
+
+    # The formats whose writers take no option of their own.
+    plain_writers = {
+        ExportFormat.polecat: write_polecat,
+        ExportFormat.gexf: write_gexf,
+        ExportFormat.graphml: write_graphml,
+        ExportFormat.jsonld: write_jsonld,
+    }
     if header and export_format is not ExportFormat.gdelt:
         raise UsageError("--header applies to the gdelt format only", code=OPTION_NOT_FOR_FORMAT)
     if with_reports and export_format is not ExportFormat.parquet:
@@ -89,7 +91,7 @@ def export_cli(
         elif export_format is ExportFormat.parquet:
             written = write_parquet(con, where, out, with_reports=with_reports, force=force)
         else:
-            writer = _PLAIN_WRITERS[export_format]
+            writer = plain_writers[export_format]
             written = writer(con, where, out, force=force)
     where_to = f"{out}/events (by month)" if export_format is ExportFormat.parquet else str(out)
     err_console.print(f"wrote {written} {_UNITS[export_format]} to {where_to}", highlight=False)

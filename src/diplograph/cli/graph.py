@@ -7,6 +7,7 @@ import sys
 from contextlib import closing
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
@@ -14,10 +15,13 @@ from rich.table import Table
 
 from diplograph.cli.app import app, err_console
 from diplograph.cli.store import DB_OPTION
-from diplograph.graph import Blocs, Comparison, compare, find_blocs
-from diplograph.graph.blocs import DEFAULT_RESOLUTION, DEFAULT_SEED
-from diplograph.graph.network import DEFAULT_MIN_EVENTS
-from diplograph.store import query
+from diplograph.graph.defaults import DEFAULT_MIN_EVENTS, DEFAULT_RESOLUTION, DEFAULT_SEED
+
+if TYPE_CHECKING:
+    from diplograph.graph import Blocs, Comparison
+
+# The analysis (igraph, leidenalg, networkx, pandas, DuckDB) is imported when the command runs:
+# `diplograph --help` stays quick.
 
 
 class BlocsFormat(str, Enum):
@@ -44,6 +48,9 @@ def blocs_cli(
 ) -> None:
     """Blocs of actors that cooperate inside and clash with each other, with the structural balance
     of the network; with --compare-from/--compare-to, also which actors moved, joined or left."""
+    from diplograph.graph import compare, find_blocs
+    from diplograph.store import query
+
     options = {"min_events": min_events, "actor_kinds": kinds or None, "resolution": resolution, "seed": seed}
     with closing(query.open_store(db)) as con:
         first = find_blocs(con, since, until, **options)

@@ -8,9 +8,8 @@ from collections import Counter
 from contextlib import closing
 from enum import Enum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import duckdb
-import pandas as pd
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
@@ -19,13 +18,12 @@ from rich.table import Table
 from diplograph.cli import filters
 from diplograph.cli.app import app, err_console
 from diplograph.errors import StoreError, UsageError
-from diplograph.ingest.parts import DEFAULT_PART_SIZE, plan_parts
-from diplograph.parallel import rows_of_parts
-from diplograph.pipeline import Options
-from diplograph.store import query
-from diplograph.store.dask_ingest import Recipe
-from diplograph.store.events import rebuild_events
-from diplograph.store.writer import DEFAULT_BATCH, DEFAULT_DB, connect, ingest, stored_keys
+from diplograph.store.schema import DEFAULT_BATCH, DEFAULT_DB
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# Commands import the store, DuckDB and pandas when they run: `diplograph --help` stays quick.
 
 DB_OPTION = typer.Option(Path(DEFAULT_DB), "--db", help="The store (a DuckDB file).")
 
@@ -57,6 +55,13 @@ def ingest_cli(
 
     A document already stored (same text) is skipped, so an interrupted ingest resumes
     where it stopped when run again."""
+    from diplograph.ingest.parts import DEFAULT_PART_SIZE, plan_parts
+    from diplograph.parallel import rows_of_parts
+    from diplograph.pipeline import Options
+    from diplograph.store.dask_ingest import Recipe
+    from diplograph.store.events import rebuild_events
+    from diplograph.store.writer import connect, ingest, stored_keys
+
     if dask is not None and dask != "local" and not dask.startswith("tcp://"):
         raise UsageError(f"--dask takes 'local' or a scheduler address tcp://host:port, not {dask!r}", code="D406")
     options = Options.create(lang=lang, published=published, kb_dir=kb, config=config)
@@ -138,6 +143,8 @@ def events_cli(
     output: TableFormat = typer.Option(TableFormat.table, "--format", "-f"),
 ) -> None:
     """Merged events matching the filters."""
+    from diplograph.store import query
+
     where = query.EventFilter(
         actor=actor, dyad=dyad, type=event_type, quad_class=quad, since=since, until=until, modality=modality,
         min_sources=min_sources, text=text,
@@ -156,6 +163,8 @@ def actors_cli(
     output: TableFormat = typer.Option(TableFormat.table, "--format", "-f"),
 ) -> None:
     """Actors by number of events, with their Goldstein sums."""
+    from diplograph.store import query
+
     with closing(query.open_store(db)) as con:
         frame = query.actors(con, limit=limit)
     _print(frame, output, title="actors")
@@ -170,6 +179,8 @@ def dyad_cli(
     output: TableFormat = typer.Option(TableFormat.table, "--format", "-f"),
 ) -> None:
     """Monthly events, cooperation, conflict and Goldstein sum between two actors."""
+    from diplograph.store import query
+
     with closing(query.open_store(db)) as con:
         frame = query.dyad(con, first, second, directed=directed)
     _print(frame, output, title=f"{first.upper()} – {second.upper()}")
@@ -182,6 +193,10 @@ def sql_cli(
     output: TableFormat = typer.Option(TableFormat.table, "--format", "-f"),
 ) -> None:
     """Run read-only SQL over the store (tables: README "Store")."""
+    import duckdb
+
+    from diplograph.store import query
+
     with closing(query.open_store(db)) as con:
         try:
             frame = query.sql(con, statement)
@@ -207,6 +222,8 @@ def _print(frame: pd.DataFrame, output: TableFormat, *, title: str) -> None:
 
 
 def _cell(value: object) -> str:
+    import pandas as pd
+
     if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
         return ""
     if isinstance(value, (list, tuple)) or hasattr(value, "tolist"):

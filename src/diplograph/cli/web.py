@@ -6,14 +6,13 @@ import ipaddress
 from pathlib import Path
 
 import typer
-import uvicorn
 
 from diplograph.cli.app import app, err_console
 from diplograph.cli.store import DB_OPTION
 from diplograph.errors import UsageError
-from diplograph.store import query
-from diplograph.store.writer import connect
-from diplograph.web import create_app
+
+# uvicorn, FastAPI and the store (DuckDB, pandas) are imported when the command runs: `diplograph --help`
+# stays quick.
 
 TOKEN_VARIABLE = "DIPLOGRAPH_TOKEN"
 
@@ -37,6 +36,12 @@ def serve_cli(
     """Serve the store as a JSON API under /api/ (schema: /api/openapi.json, docs: /api/docs).
 
     Read-only unless --allow-ingest is given with a token."""
+    import uvicorn
+
+    from diplograph.store import query
+    from diplograph.store.writer import connect
+    from diplograph.web import create_app
+
     if allow_ingest and not token:
         raise UsageError(f"--allow-ingest needs --token TOKEN (or {TOKEN_VARIABLE}): anyone could write otherwise",
                          code="D430")  # fmt: skip

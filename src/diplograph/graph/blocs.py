@@ -42,9 +42,9 @@ import leidenalg
 import networkx as nx
 import pandas as pd
 
-DEFAULT_SEED = 42
+from diplograph.graph.defaults import DEFAULT_RESOLUTION, DEFAULT_SEED
+
 DEFAULT_RESTARTS = 10
-DEFAULT_RESOLUTION = 0.5
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,10 +36,9 @@ import duckdb
 import networkx as nx
 import pandas as pd
 
+from diplograph.graph.defaults import DEFAULT_MIN_EVENTS, DEFAULT_MODALITIES
 from diplograph.store.query import EventFilter, QueryError
 
-DEFAULT_MODALITIES: tuple[str, ...] = ("actual", "planned", "desired")
-DEFAULT_MIN_EVENTS = 2  # a tie resting on one event is as likely a misreading or a one-off as an alignment
 _MODALITIES = ("actual", "planned", "desired", "possible", "negated")
 
 # One row per (event, unordered actor pair): directed events pair sources with targets, joint events

@@ -8,6 +8,9 @@ by merging (``diplograph.store.merge``) so it never depends on the order of inge
 
 from __future__ import annotations
 
+DEFAULT_DB = "diplograph.duckdb"
+DEFAULT_BATCH = 200  # documents per transaction
+
 SCHEMA_VERSION = 1
 
 DOCUMENT_TABLES = ("documents", "mentions", "reports", "report_actors", "evidence", "flags")

@@ -20,10 +20,7 @@ import pyarrow as pa
 from diplograph.errors import StoreError
 from diplograph.events.plover import QUAD_CLASS
 from diplograph.model import Document, Rejection
-from diplograph.store.schema import DDL, SCHEMA_VERSION
-
-DEFAULT_DB = "diplograph.duckdb"
-DEFAULT_BATCH = 200
+from diplograph.store.schema import DDL, DEFAULT_BATCH, DEFAULT_DB, SCHEMA_VERSION
 
 
 def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
