@@ -3,6 +3,7 @@
     python benchmarks/pipeline_speed.py --articles 2000
     python benchmarks/pipeline_speed.py --corpus DIR      # a corpus you generated or collected
     python benchmarks/pipeline_speed.py --corpus ../shared/corpus/dev --repeat 30   # real news text
+    python benchmarks/pipeline_speed.py --articles 3000 --workers 2 --scaling 3    # 1 vs 2 processes
 
 By default a synthetic German/English corpus is written with ``corpus_generator.py`` (our own
 sentence templates: actors named by name, adjective, capital and role, dates in many forms,
@@ -23,10 +24,10 @@ import time
 from pathlib import Path
 
 from diplograph.ingest.parts import plan_parts
-from diplograph.model import Article
+from diplograph.model import Article, Rejection
 from diplograph.parallel import rows_of_parts
 from diplograph.pipeline import Options, analyze_all, analyze_parts
-from diplograph.store.writer import DocumentRows
+from diplograph.store.writer import DocumentRows, to_rows
 
 HERE = Path(__file__).parent
 _SENTENCES = 9  # position of the sentence count in a documents row (store.writer)
@@ -62,6 +63,8 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, help="analyse this file or folder instead of a synthetic corpus")
     parser.add_argument("--repeat", type=int, default=1, help="analyse the corpus this many times (small corpora)")
     parser.add_argument("--workers", type=int, default=1, help="worker processes (1: this process only)")
+    parser.add_argument("--scaling", type=int, metavar="ROUNDS",
+                        help="instead: time 1 and --workers processes in turn, ROUNDS times, best of each")  # fmt: skip
     args = parser.parse_args()
     options = Options.create()
     with tempfile.TemporaryDirectory() as tmp:
@@ -73,6 +76,10 @@ def main() -> None:
             Article(id="warm-en", text="Putin met Xi in Beijing on Friday.", lang="en"),
         ]
         list(analyze_all(warm, options=options))
+        if args.scaling:
+            parts = plan_parts([str(folder)], settings=options.settings) * args.repeat
+            scaling(parts, options, max(args.workers, 2), args.scaling)
+            return
         start = time.perf_counter()
         documents = rejected = sentences = mentions = times = events = found = expected = 0
         parts = plan_parts([str(folder)], settings=options.settings) * args.repeat
@@ -114,6 +121,26 @@ def main() -> None:
     print(f"peak memory (MB):  {peak_mb:,.0f}  (the largest process)")
     if expected:
         print(f"synthetic recall:  {found / expected:.2f} of {expected} reported events (type + actors)")
+
+
+def scaling(parts: list, options: Options, workers: int, rounds: int) -> None:
+    """Rows for the store from 1 process and from ``workers``, alternately: machine noise hits both alike."""
+    best: dict[int, float] = {}
+    sentences = 0
+    for _ in range(rounds):
+        for count in (1, workers):
+            start = time.perf_counter()
+            sentences = 0
+            for item in rows_of_parts(parts, options=options, workers=count):
+                if isinstance(item, Rejection):
+                    continue
+                rows = item if isinstance(item, DocumentRows) else to_rows(item)  # what ingest stores
+                sentences += rows.tables["documents"][0][_SENTENCES]
+            best[count] = min(best.get(count, float("inf")), time.perf_counter() - start)
+    for count, seconds in best.items():
+        label = f"{count} process{'es' if count > 1 else ''}:"
+        print(f"{label:13s} {seconds:6.2f} s  {sentences / seconds:8,.0f} sentences/s  (best of {rounds})")
+    print(f"speed-up:     {best[1] / best[workers]:.2f} with {workers} processes")
 
 
 if __name__ == "__main__":

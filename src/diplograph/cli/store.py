@@ -69,7 +69,8 @@ def ingest_cli(
     with closing(connect(db)) as con:
         known = stored_keys(con)
         # Workers read their parts themselves: this process holds descriptors, not articles.
-        parts = plan_parts(paths, settings=options.settings, size=min(batch, DEFAULT_PART_SIZE))
+        # Dask partitions are a batch each (each is Parquet files and one load); worker parts stay small.
+        parts = plan_parts(paths, settings=options.settings, size=batch if dask else min(batch, DEFAULT_PART_SIZE))
         progress = Progress(
             TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
             TextColumn("{task.fields[note]}"), console=err_console, disable=not err_console.is_terminal,
