@@ -15,35 +15,44 @@ import pyarrow as pa
 from diplograph.store.merge import MergedEvent, Report, merge_group
 from diplograph.store.schema import EVENT_TABLES
 
-# Every report with what merging needs, ordered so that the reports that may be of one event
-# (same type, same actors: one set for joint events) come one after another.
-_REPORTS_BY_KEY = """
-WITH sides AS (
+# The reports of one type with what merging needs, ordered so that the reports that may be of
+# one event (same actors: one set for joint events) come one after another. One type at a
+# time: DuckDB materialises a sorted result, and a store's largest type is a fraction of it.
+_REPORTS_OF_TYPE = """
+WITH these AS (SELECT report FROM reports WHERE type = $type),
+sides AS (
     SELECT report,
            list_sort(list_distinct(list(code) FILTER (WHERE side = 'source'))) AS source,
            list_sort(list_distinct(list(code) FILTER (WHERE side = 'target'))) AS target
-    FROM report_actors GROUP BY report
+    FROM report_actors SEMI JOIN these USING (report) GROUP BY report
 ), report_flags AS (
     SELECT report, list([kind, message] ORDER BY kind, message) AS flags
-    FROM (SELECT unnest(reports) AS report, kind, message FROM flags) GROUP BY report
+    FROM (SELECT unnest(reports) AS report, kind, message FROM flags) SEMI JOIN these USING (report)
+    GROUP BY report
 ), keyed AS (
     SELECT r.report, r.doc, r.type, r.cameo, r.joint, r.date, r.modality, r.location, r.confidence,
            d.outlet, d.published, coalesce(s.source, []) AS source, coalesce(s.target, []) AS target,
            coalesce(f.flags, []) AS flags
     FROM reports r JOIN documents d USING (doc)
          LEFT JOIN sides s USING (report) LEFT JOIN report_flags f USING (report)
+    WHERE r.type = $type
 )
 SELECT *, CASE WHEN joint THEN list_sort(list_distinct(source || target)) ELSE source END AS first_side,
        CASE WHEN joint THEN [] ELSE target END AS second_side
-FROM keyed ORDER BY type, joint, first_side, second_side
+FROM keyed ORDER BY joint, first_side, second_side
 """
 _FETCH = 20_000  # reports per fetch
 _WRITE = 20_000  # event rows per insert
 
 
 def reports_by_key(con: duckdb.DuckDBPyConnection) -> Iterator[list[Report]]:
-    """The store's reports, one group per type and actors, streamed: memory holds one group."""
-    result = con.execute(_REPORTS_BY_KEY)
+    """The store's reports, one group per type and actors, streamed: memory holds one type's."""
+    types = [t for (t,) in con.execute("SELECT DISTINCT type FROM reports ORDER BY type").fetchall()]
+    for report_type in types:
+        yield from _groups(con.execute(_REPORTS_OF_TYPE, {"type": report_type}))
+
+
+def _groups(result: duckdb.DuckDBPyConnection) -> Iterator[list[Report]]:
     group: list[Report] = []
     key = None
     while rows := result.fetchmany(_FETCH):
