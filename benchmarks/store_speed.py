@@ -24,11 +24,12 @@ from collections import Counter
 from contextlib import closing
 from pathlib import Path
 
-from diplograph.ingest.parts import plan_parts
+from diplograph.ingest.parts import DEFAULT_PART_SIZE, plan_parts
 from diplograph.parallel import rows_of_parts
 from diplograph.pipeline import Options
 from diplograph.store import query
 from diplograph.store.events import rebuild_events
+from diplograph.store.schema import DEFAULT_BATCH
 from diplograph.store.writer import connect, ingest
 
 HERE = Path(__file__).parent
@@ -50,7 +51,8 @@ def ingest_corpus(docs: int, seed: int, folder: Path, junk: float = 0.0, workers
     options = Options.create()
     start = time.perf_counter()
     with closing(connect(db)) as con:
-        parts = plan_parts([str(corpus)], settings=options.settings, size=50)
+        # As `diplograph ingest` cuts them: a Dask partition is a store batch, a worker's part smaller.
+        parts = plan_parts([str(corpus)], settings=options.settings, size=DEFAULT_BATCH if dask else DEFAULT_PART_SIZE)
         if dask:
             result = ingest_on_local_cluster(con, parts, workers, folder / "parts")
         else:
