@@ -1,6 +1,11 @@
 """Merging reports from different articles into one event per occurrence."""
 
-from diplograph.store.merge import Report, compatible_dates, merge
+from datetime import date
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from diplograph.store.merge import Report, _clusters, compatible_dates, merge
 
 
 def report(n, *, type_="SUPPORT", source=("RUS", "IRN"), target=(), joint=True, date="2025-01-17",
@@ -87,3 +92,51 @@ def test_merging_does_not_depend_on_order():
     first = [(e.event, [r.report for r in e.reports]) for e in merge(reports)]
     second = [(e.event, sorted(r.report for r in e.reports)) for e in merge(list(reversed(reports)))]
     assert [(e, sorted(r)) for e, r in first] == second
+
+
+def clusters_by_trying_each(reports):
+    """The merging rule spelled out plainly (quadratic): what the indexed clustering must give."""
+    dated = sorted((r for r in reports if r.date), key=lambda r: (-len(r.date), r.date, r.report))
+    clusters = []  # [anchor, members]
+
+    def fits(members, r):
+        return r.location is None or all(m.location in (None, r.location) for m in members)
+
+    for r in dated:
+        for cluster in clusters:
+            if compatible_dates(cluster[0], r.date) and fits(cluster[1], r):
+                cluster[1].append(r)
+                cluster[0] = r.date if len(r.date) > len(cluster[0]) else cluster[0]
+                break
+        else:
+            clusters.append([r.date, [r]])
+    homeless = []
+    for r in sorted((r for r in reports if not r.date), key=lambda r: r.report):
+        candidates = [members for _anchor, members in clusters if fits(members, r)]
+        home = candidates[0] if len(candidates) == 1 else None
+        if home is None and r.published:
+            day = date.fromisoformat(r.published)
+            best_gap = None
+            for members in candidates:
+                gaps = [abs((date.fromisoformat(m.published) - day).days) for m in members if m.published]
+                gap = min(gaps, default=None)
+                if gap is not None and gap <= 31 and (best_gap is None or gap < best_gap):
+                    home, best_gap = members, gap
+        (home if home is not None else homeless).append(r)
+    return [members for _anchor, members in clusters] + ([homeless] if homeless else [])
+
+
+DAYS = st.dates(date(2024, 12, 20), date(2025, 2, 10))
+DATES = st.one_of(
+    DAYS.map(date.isoformat), DAYS.map(lambda d: d.isoformat()[:7]), st.just("2025"), st.just("2024"),
+    DAYS.map(lambda d: f"{d.isocalendar().year}-W{d.isocalendar().week:02d}"), st.none(),
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(DATES, st.sampled_from([None, None, "Moskau", "Teheran"]), st.one_of(st.none(), DAYS)),
+                max_size=30))  # fmt: skip
+def test_indexed_clustering_equals_trying_each_cluster(rows):
+    reports = [report(n, date=d, location=place, published=p and p.isoformat()) for n, (d, place, p) in enumerate(rows)]
+    expected = [[r.report for r in members] for members in clusters_by_trying_each(reports)]
+    assert [[r.report for r in members] for members in _clusters(reports)] == expected
