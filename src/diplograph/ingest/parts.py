@@ -105,4 +105,3 @@ def _line_runs(path: Path, size: int) -> list[InputPart]:
     if base > start_offset or not runs:
         runs.append(InputPart(jsonl=str(path), offset=start_offset, first_line=start_line))
     return runs
-

@@ -12,11 +12,11 @@ from datetime import date
 import duckdb
 import pyarrow as pa
 
-from diplograph.store.merge import MergedEvent, Report, merge_group
+from diplograph.store.merge import MergedEvent, Report, merge_group, merge_key
 from diplograph.store.schema import EVENT_TABLES
 
-# The reports of one type with what merging needs, ordered so that the reports that may be of
-# one event (same actors: one set for joint events) come one after another. One type at a
+# The reports of one type with what merging needs, ordered so that reports with the same
+# merge key (merge.merge_key: actors, one set for joint events) come one after another. One type at a
 # time: DuckDB materialises a sorted result, and a store's largest type is a fraction of it.
 _REPORTS_OF_TYPE = """
 WITH these AS (SELECT report FROM reports WHERE type = $type),
@@ -37,12 +37,12 @@ sides AS (
          LEFT JOIN sides s USING (report) LEFT JOIN report_flags f USING (report)
     WHERE r.type = $type
 )
-SELECT *, CASE WHEN joint THEN list_sort(list_distinct(source || target)) ELSE source END AS first_side,
-       CASE WHEN joint THEN [] ELSE target END AS second_side
-FROM keyed ORDER BY joint, first_side, second_side
+SELECT * FROM keyed
+ORDER BY joint, CASE WHEN joint THEN list_sort(list_distinct(source || target)) ELSE source END,
+         CASE WHEN joint THEN [] ELSE target END
 """
 _FETCH = 20_000  # reports per fetch
-_WRITE = 20_000  # event rows per insert
+_WRITE = 20_000  # merged events per insert
 
 
 def reports_by_key(con: duckdb.DuckDBPyConnection) -> Iterator[list[Report]]:
@@ -57,16 +57,17 @@ def _groups(result: duckdb.DuckDBPyConnection) -> Iterator[list[Report]]:
     key = None
     while rows := result.fetchmany(_FETCH):
         for row in rows:
-            row_key = (row[2], row[4], row[14], row[15])
-            if row_key != key and group:
-                yield group
-                group = []
-            key = row_key
-            group.append(Report(
+            report = Report(
                 report=row[0], doc=row[1], type=row[2], cameo=row[3], symmetric=row[4], date=row[5],
                 modality=row[6], location=row[7], confidence=row[8], outlet=row[9], published=row[10],
                 source=frozenset(row[11]), target=frozenset(row[12]), flags=tuple((k, m) for k, m in row[13]),
-            ))  # fmt: skip
+            )  # fmt: skip
+            report_key = merge_key(report)
+            if report_key != key and group:
+                yield group
+                group = []
+            key = report_key
+            group.append(report)
     if group:
         yield group
 

@@ -79,8 +79,7 @@ def merge(reports: Iterable[Report]) -> list[MergedEvent]:
     """Merged events, ordered by date then id; deterministic for a given set of reports."""
     by_key: dict[tuple, list[Report]] = defaultdict(list)
     for r in reports:
-        actors = ("joint", r.source | r.target, frozenset()) if r.symmetric else ("directed", r.source, r.target)
-        by_key[(r.type, *actors)].append(r)
+        by_key[merge_key(r)].append(r)
     events = []
     for key in sorted(by_key, key=_key_order):
         events.extend(merge_group(by_key[key]))
@@ -88,8 +87,15 @@ def merge(reports: Iterable[Report]) -> list[MergedEvent]:
     return events
 
 
+def merge_key(r: Report) -> tuple:
+    """Reports can only be of one event when they share this: type and actors (one set for joint events)."""
+    if r.symmetric:
+        return r.type, "joint", r.source | r.target, frozenset()
+    return r.type, "directed", r.source, r.target
+
+
 def merge_group(reports: list[Report]) -> list[MergedEvent]:
-    """The events of reports that share a type and actors."""
+    """The events of reports that share a :func:`merge_key`."""
     return [_merged(cluster) for cluster in _clusters(reports)]
 
 
@@ -160,18 +166,17 @@ def _clusters(reports: list[Report]) -> list[list[Report]]:
     if undated:
         published_on: dict[int, list[int]] = defaultdict(list)  # day -> clusters with a report published then
         for n, cluster in enumerate(clusters):
-            for day in {_ordinal(m.published) for m in cluster.members} - {None}:
-                published_on[day].append(n)
+            for published in {_ordinal(m.published) for m in cluster.members} - {None}:
+                published_on[published].append(n)
         for r in undated:
             home = _nearest(clusters, published_on, r)
             if home is None:
                 homeless.append(r)
                 continue
             clusters[home].add(r)
-            day = _ordinal(r.published)
-            if day is not None and home not in published_on[day]:
-                published_on[day].append(home)
-                published_on[day].sort()
+            published = _ordinal(r.published)
+            if published is not None and home not in published_on[published]:
+                published_on[published].append(home)  # _nearest takes the first cluster by number, not by list order
     groups = [cluster.members for cluster in clusters]
     if homeless:
         groups.append(homeless)
