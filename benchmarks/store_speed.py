@@ -28,6 +28,7 @@ from diplograph.ingest.parts import DEFAULT_PART_SIZE, plan_parts
 from diplograph.parallel import rows_of_parts
 from diplograph.pipeline import Options
 from diplograph.store import query
+from diplograph.store.dask_ingest import Recipe, ingest_on
 from diplograph.store.events import rebuild_events
 from diplograph.store.schema import DEFAULT_BATCH
 from diplograph.store.writer import connect, ingest
@@ -54,7 +55,8 @@ def ingest_corpus(docs: int, seed: int, folder: Path, junk: float = 0.0, workers
         # As `diplograph ingest` cuts them: a Dask partition is a store batch, a worker's part smaller.
         parts = plan_parts([str(corpus)], settings=options.settings, size=DEFAULT_BATCH if dask else DEFAULT_PART_SIZE)
         if dask:
-            result = ingest_on_local_cluster(con, parts, workers, folder / "parts")
+            # What `diplograph ingest --dask local` does, cluster start-up included in the time.
+            result = ingest_on("local", con, parts, workers=workers, recipe=Recipe(), parts_folder=folder / "parts")
         else:
             result = ingest(con, rows_of_parts(parts, options=options, workers=workers))
         ingested = time.perf_counter()
@@ -83,17 +85,6 @@ def ingest_corpus(docs: int, seed: int, folder: Path, junk: float = 0.0, workers
               f"goldstein sum {series['goldstein_sum'].sum():.0f}, conflict share "
               f"{series['conflict'].sum() / max(series['events'].sum(), 1):.2f}")  # fmt: skip
         blocs_of_window(con)
-
-
-def ingest_on_local_cluster(con, parts, workers: int, parts_folder: Path):
-    """What ``diplograph ingest --dask local`` does, cluster start-up included in the time."""
-    from distributed import Client, LocalCluster
-
-    from diplograph.store.dask_ingest import Recipe, ingest_with_dask
-
-    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
-    with cluster, Client(cluster) as client:
-        return ingest_with_dask(con, parts, client=client, recipe=Recipe(), parts_folder=parts_folder)
 
 
 def blocs_of_window(con) -> None:

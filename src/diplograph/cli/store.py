@@ -58,7 +58,7 @@ def ingest_cli(
     from diplograph.ingest.parts import DEFAULT_PART_SIZE, plan_parts
     from diplograph.parallel import rows_of_parts
     from diplograph.pipeline import Options
-    from diplograph.store.dask_ingest import Recipe
+    from diplograph.store.dask_ingest import Recipe, ingest_on
     from diplograph.store.events import rebuild_events
     from diplograph.store.writer import connect, ingest, stored_keys
 
@@ -84,8 +84,10 @@ def ingest_cli(
             if dask:
                 recipe = Recipe(lang, published, str(kb) if kb else None, str(config) if config else None)
                 folder = parts_folder or db.with_name(db.name + ".parts")
-                result = _ingest_on_dask(con, parts, dask, workers, recipe, folder,
-                                         lambda n: progress.update(task, advance=n))  # fmt: skip
+                result = ingest_on(
+                    dask, con, parts, workers=workers, recipe=recipe, parts_folder=folder,
+                    on_partition=lambda r: progress.update(task, advance=r.documents + r.duplicates + len(r.rejected)),
+                )  # fmt: skip
             else:
                 analysed = rows_of_parts(parts, options=options, workers=workers)
                 result = ingest(con, analysed, batch_size=batch, known=known, on_item=advance)
@@ -104,28 +106,6 @@ def ingest_cli(
                           highlight=False)  # fmt: skip
     if result.rejected:
         raise typer.Exit(1)
-
-
-def _ingest_on_dask(con, parts, address: str, workers: int, recipe, folder: Path, advance):
-    """Run analysis as Dask tasks, a part each (a LocalCluster for 'local'), then load the partitions."""
-    from distributed import Client, LocalCluster
-
-    from diplograph.store.dask_ingest import ingest_with_dask
-
-    if address == "local":
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
-        client = Client(cluster)
-    else:
-        cluster, client = None, Client(address)
-    try:
-        return ingest_with_dask(
-            con, parts, client=client, recipe=recipe, parts_folder=folder,
-            on_partition=lambda r: advance(r.documents + r.duplicates + len(r.rejected)),
-        )  # fmt: skip
-    finally:
-        client.close()
-        if cluster is not None:
-            cluster.close()
 
 
 @app.command("events")

@@ -1,12 +1,13 @@
 """Ingest on a Dask cluster: analysis as tasks over partitions, Parquet in between, one store.
 
 Each task reads and analyses one part of the input (:mod:`diplograph.ingest.parts`) and
-writes its rows as Parquet files (``PARTS/<table>/part-00042.parquet``), so a cluster's workers never touch the DuckDB
-file (DuckDB has one writer). The client loads the partitions in input order as they come in, one transaction
-each, skipping documents already stored; the Parquet files stay and can be queried directly
-with DuckDB (``SELECT … FROM read_parquet('PARTS/events/*.parquet')``). With a remote
-scheduler, the input and PARTS must be folders every worker and the client can reach (a
-shared volume); only standard input travels with its task.
+writes its rows as Parquet files (``PARTS/<table>/part-00042.parquet``), so a cluster's
+workers never touch the DuckDB file (DuckDB has one writer). The client loads the partitions
+in input order as they come in, one transaction each, skipping documents already stored; the
+Parquet files stay and can be queried directly with DuckDB
+(``SELECT … FROM read_parquet('PARTS/events/*.parquet')``). With a remote scheduler, the
+input and PARTS must be folders every worker and the client can reach (a shared volume);
+only standard input travels with its task.
 """
 
 from __future__ import annotations
@@ -149,3 +150,30 @@ def ingest_with_dask(
                 on_partition(partition)
             following += 1
     return result
+
+
+def ingest_on(
+    address: str,
+    con: duckdb.DuckDBPyConnection,
+    parts: Sequence[InputPart],
+    *,
+    workers: int,
+    recipe: Recipe,
+    parts_folder: Path,
+    on_partition: Callable[[PartitionResult], None] | None = None,
+) -> IngestResult:
+    """:func:`ingest_with_dask` on the scheduler at ``address``, or on a LocalCluster of
+    ``workers`` processes started and stopped here for ``'local'``."""
+    from distributed import Client, LocalCluster
+
+    cluster = None
+    if address == "local":
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
+    client = Client(cluster if cluster is not None else address)
+    try:
+        return ingest_with_dask(con, parts, client=client, recipe=recipe, parts_folder=parts_folder,
+                                on_partition=on_partition)  # fmt: skip
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
