@@ -1,8 +1,20 @@
-"""Event triggers of a language (``lang/*/triggers.tsv``) compiled for fast matching.
+"""Event triggers: the lemma lexicon of a language (``lang/*/lexicon/*.tsv``) compiled for matching.
 
-A pattern is a sequence of elements (words or ``stem*``) found in order within a clause.
-Elements are indexed by their first letters so a clause only tries the triggers whose first
-element can match one of its tokens.
+An entry names lemmas, not inflected strings: ``angreifen`` matches "greift … an", "griff …
+an", "angegriffen", "anzugreifen"; ``strike`` matches "struck", "strikes", "striking". Words
+are reduced to their lemma by :mod:`diplograph.text.lemmas`, and an element matches a word
+whose lemma or lower-case form it is. Three rules carry what a list of forms cannot:
+
+- **Several elements** ("Sanktion verhängen", "impose sanction", "Kraft treten") must all
+  occur within one clause, within ``MAX_GAP`` tokens of the first, in either order: German
+  word order puts the verb before or after its noun ("verhängte Sanktionen" / "Sanktionen
+  verhängt"), an English passive too ("sanctions imposed").
+- **Separable verbs** listed joined ("zurückziehen") also match split, with the particle as
+  the clause's last word ("zog seine Truppen zurück"); the particles are listed per language
+  (``[lemmas] separable_particles``).
+- **Compound heads**: where ``[lemmas] compound_heads`` is on (German), a noun whose lemma ends
+  in a listed noun reads as that noun ("Raketenangriffe" → Angriff, "Militärhilfe" → Hilfe),
+  unless the entry is flagged ``nohead``.
 """
 
 from __future__ import annotations
@@ -12,20 +24,23 @@ from functools import cache
 
 from diplograph.events.plover import DEFAULT_CAMEO, TYPES, cameo_codes
 from diplograph.lang import load
+from diplograph.text.lemmas import Lemmatizer, lemmatizer
 
-MAX_GAP = 8  # German separable verbs put their particle at the clause end
-FLAGS = frozenset({"noun", "complement", "reverse"})
+MAX_GAP = 8
+FLAGS = frozenset({"noun", "complement", "reverse", "nohead"})
+POS = frozenset({"verb", "noun"})
+_MIN_HEAD = 4  # letters of a compound head ("Hilfe"), and of what comes before it ("Luft-")
 _MEMO_LIMIT = 200_000
+_LEXICON_COLUMNS = ("lemma", "pos", "type", "cameo")
 
 
 @dataclass(frozen=True, slots=True)
 class Element:
-    text: str  # lower case
-    prefix: bool
-    clause_final: bool = False  # "~ein": a separable particle, anywhere later in the clause
+    text: str  # a lemma or a lower-case word form
+    clause_final: bool = False  # "~zurück": a separable particle, the clause's last word
 
-    def matches(self, word: str) -> bool:
-        return word.startswith(self.text) if self.prefix else word == self.text
+    def matches(self, word: str, lemma: str) -> bool:
+        return word == self.text or lemma == self.text
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,13 +54,13 @@ class Trigger:
     cameo: str
     flags: frozenset[str]
     line: int
-    required: frozenset[str] = frozenset()  # whole-word elements after the first
+    file: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class TriggerMatch:
     trigger: Trigger
-    positions: tuple[int, ...]  # token index of each element
+    positions: tuple[int, ...]  # token index of each element, ascending
 
     @property
     def first(self) -> int:
@@ -60,97 +75,173 @@ class TriggerMatch:
 class TriggerLexicon:
     lang: str
     triggers: tuple[Trigger, ...]
-    by_key: dict[str, tuple[Trigger, ...]]  # first three letters of the first element
-    # Memo: word -> triggers whose first element it matches. Words repeat (Zipf), so most
-    # lookups are one dict access; bounded so a huge vocabulary cannot grow it without end.
+    by_element: dict[str, tuple[Trigger, ...]]  # first element -> triggers
+    heads: dict[str, tuple[Trigger, ...]]  # noun lemma -> single-element noun triggers it heads
+    lemma: Lemmatizer
+    compound_heads: bool
+    # Memo: word -> triggers its lemma, form or compound head starts. Words repeat (Zipf).
     _starting: dict[str, tuple[Trigger, ...]] = field(default_factory=dict, repr=False)
 
     def starting_with(self, word: str) -> tuple[Trigger, ...]:
         found = self._starting.get(word)
         if found is None:
-            found = tuple(t for t in self.by_key.get(word[:3], ()) if t.elements[0].matches(word))
+            found = self._lookup(word)
             if len(self._starting) >= _MEMO_LIMIT:
                 self._starting.clear()
             self._starting[word] = found
         return found
 
+    def _lookup(self, word: str) -> tuple[Trigger, ...]:
+        lemma = self.lemma(word)
+        found = self.by_element.get(word, ())
+        if lemma != word:
+            found = found + tuple(t for t in self.by_element.get(lemma, ()) if t not in found)
+        if found or not self.compound_heads:
+            return found
+        for k in range(_MIN_HEAD - 1, len(lemma) - _MIN_HEAD + 1):
+            head = self.heads.get(lemma[k:])
+            if head:
+                return head  # the longest head: "Vergeltungsangriff" -> Angriff
+        return ()
+
     def find(self, words: list[str], start: int, end: int) -> list[TriggerMatch]:
         """All matches inside ``words[start:end]`` (lower-cased tokens of one clause)."""
         found = []
-        present: set[str] | None = None
+        lemmas: list[str] | None = None
         for i in range(start, end):
             for trigger in self.starting_with(words[i]):
                 if len(trigger.elements) == 1:
                     found.append(TriggerMatch(trigger, (i,)))
                     continue
-                if trigger.required:  # whole words the rest needs: a set lookup rules most out
-                    if present is None:
-                        present = set(words[start:end])
-                    if not trigger.required <= present:
-                        continue
-                positions = _rest(trigger.elements, words, i, end)
+                if lemmas is None:
+                    lemmas = [self.lemma(w) if start <= k < end else "" for k, w in enumerate(words)]
+                positions = _rest(trigger.elements, words, lemmas, i, start, end)
                 if positions is not None:
                     found.append(TriggerMatch(trigger, positions))
         return found
 
 
-def _rest(elements: tuple[Element, ...], words: list[str], first: int, end: int) -> tuple[int, ...] | None:
-    positions = [first]
-    cursor = first
+def _rest(
+    elements: tuple[Element, ...], words: list[str], lemmas: list[str], anchor: int, start: int, end: int
+) -> tuple[int, ...] | None:
+    """Positions of the other elements: near the anchor in either order, a particle last."""
+    positions = [anchor]
     for element in elements[1:]:
-        limit = end if element.clause_final else min(end, cursor + MAX_GAP + 2)
-        for j in range(cursor + 1, limit):
-            if element.matches(words[j]):
-                positions.append(j)
-                cursor = j
-                break
-        else:
+        if element.clause_final:
+            j = _clause_final(words, anchor, end)
+            if j is None or not element.matches(words[j], lemmas[j]):
+                return None
+            positions.append(j)
+            continue
+        window = range(max(start, anchor - MAX_GAP - 1), min(end, anchor + MAX_GAP + 2))
+        j = next((j for j in window if j not in positions and element.matches(words[j], lemmas[j])), None)
+        if j is None:
             return None
-    return tuple(positions)
+        positions.append(j)
+    return tuple(sorted(positions))
+
+
+def _clause_final(words: list[str], anchor: int, end: int) -> int | None:
+    """The clause's last word after the anchor (a separable particle stands there)."""
+    for j in range(end - 1, anchor, -1):
+        if words[j][:1].isalpha():
+            return j
+    return None
 
 
 def _element(raw: str) -> Element:
-    return Element(raw.lstrip("~").rstrip("*").lower(), raw.endswith("*"), raw.startswith("~"))
+    return Element(raw.lstrip("~").lower(), raw.startswith("~"))
+
+
+def lexicon_files(lang: str) -> list:
+    """The lexicon files of a language, in name order (the earlier file wins a duplicate)."""
+    folder = load.lang_file(lang, "lexicon")
+    return sorted(folder.glob("*.tsv")) if folder.is_dir() else []
 
 
 @cache
 def trigger_lexicon(lang: str) -> TriggerLexicon:
     codes = cameo_codes()
-    triggers = []
-    seen: set[str] = set()
-    for row in load.read_tsv(load.lang_file(lang, "triggers.tsv"), required=("pattern", "type", "cameo")):
-        pattern = " ".join(row["pattern"].split())
-        if not pattern or pattern in seen:
-            continue
-        seen.add(pattern)
-        if row["type"] not in TYPES:
-            raise row.error(f"unknown PLOVER type {row['type']!r}")
-        cameo = row.get("cameo") or DEFAULT_CAMEO[row["type"]]
-        if cameo not in codes:
-            raise row.error(f"unknown CAMEO code {cameo!r} (not in events/data/cameo.tsv)")
-        flags = frozenset(f for f in row.get("flags").split("|") if f)
-        if flags - FLAGS:
-            raise row.error(f"unknown flag(s) {', '.join(sorted(flags - FLAGS))}")
-        elements = tuple(_element(part) for part in pattern.split() if part.strip("*~"))
-        if elements[0].clause_final:
-            raise row.error("the first element cannot be a clause-final particle (~)")
-        if len(elements[0].text) < 3 and elements[0].prefix:
-            raise row.error(f"stem {pattern.split()[0]!r} is too short to be useful")
-        triggers.append(
-            Trigger(
-                pattern=pattern,
-                elements=elements,
-                type=row["type"],
-                mode=row.get("mode") or None,
-                target_preps=frozenset(p.lower() for p in row.get("target_preps").split("|") if p),
-                symmetric=row.get("symmetric") == "1",
-                cameo=cameo,
-                flags=flags,
-                line=row.line,
-                required=frozenset(e.text for e in elements[1:] if not e.prefix),
-            )
-        )
-    by_key: dict[str, list[Trigger]] = {}
+    settings = load.settings_toml(lang).get("lemmas", {})
+    particles = tuple(sorted((p.lower() for p in settings.get("separable_particles", [])), key=len, reverse=True))
+    triggers: list[Trigger] = []
+    seen: set[tuple[str, str]] = set()
+    for path in lexicon_files(lang):
+        for row in load.read_tsv(path, required=_LEXICON_COLUMNS):
+            lemma = " ".join(row["lemma"].split())
+            pos = row["pos"]
+            if not lemma or (lemma.lower(), pos) in seen:
+                continue
+            seen.add((lemma.lower(), pos))
+            trigger = _trigger(row, lemma, pos, codes, path.name)
+            triggers.append(trigger)
+            split = _separated(trigger, particles)
+            if split is not None:
+                triggers.append(split)
+    return _compile(lang, triggers, bool(settings.get("compound_heads", False)))
+
+
+def _trigger(row: load.Row, lemma: str, pos: str, codes: frozenset[str], file: str) -> Trigger:
+    if pos not in POS:
+        raise row.error(f"unknown part of speech {pos!r} (verb or noun)")
+    if row["type"] not in TYPES:
+        raise row.error(f"unknown PLOVER type {row['type']!r}")
+    cameo = row.get("cameo") or DEFAULT_CAMEO[row["type"]]
+    if cameo not in codes:
+        raise row.error(f"unknown CAMEO code {cameo!r} (not in events/data/cameo.tsv)")
+    flags = frozenset(f for f in row.get("flags").split("|") if f)
+    if flags - FLAGS:
+        raise row.error(f"unknown flag(s) {', '.join(sorted(flags - FLAGS))}")
+    if pos == "noun":
+        flags |= {"noun"}
+    elements = tuple(_element(part) for part in lemma.split() if part.strip("~"))
+    if elements[0].clause_final:
+        raise row.error("the first element cannot be a clause-final particle (~)")
+    if len(elements[0].text) < 2:
+        raise row.error(f"element {elements[0].text!r} is too short to be useful")
+    return Trigger(
+        pattern=lemma,
+        elements=elements,
+        type=row["type"],
+        mode=row.get("mode") or None,
+        target_preps=frozenset(p.lower() for p in row.get("target_preps").split("|") if p),
+        symmetric=row.get("symmetric") == "1",
+        cameo=cameo,
+        flags=flags,
+        line=row.line,
+        file=file,
+    )
+
+
+def _separated(trigger: Trigger, particles: tuple[str, ...]) -> Trigger | None:
+    """The split form of a separable verb: "zurückziehen" -> "ziehen … ~zurück"."""
+    if "noun" in trigger.flags or len(trigger.elements) != 1:
+        return None
+    text = trigger.elements[0].text
+    particle = next((p for p in particles if text.startswith(p) and len(text) - len(p) >= 4), None)
+    if particle is None:
+        return None
+    elements = (Element(text[len(particle) :]), Element(particle, clause_final=True))
+    return Trigger(**{**_fields(trigger), "elements": elements})
+
+
+def _fields(trigger: Trigger) -> dict:
+    return {name: getattr(trigger, name) for name in Trigger.__slots__}
+
+
+def _compile(lang: str, triggers: list[Trigger], compound_heads: bool) -> TriggerLexicon:
+    by_element: dict[str, list[Trigger]] = {}
+    heads: dict[str, list[Trigger]] = {}
     for trigger in triggers:
-        by_key.setdefault(trigger.elements[0].text[:3], []).append(trigger)
-    return TriggerLexicon(lang, tuple(triggers), {k: tuple(v) for k, v in by_key.items()})
+        by_element.setdefault(trigger.elements[0].text, []).append(trigger)
+        single_noun = "noun" in trigger.flags and len(trigger.elements) == 1
+        if single_noun and "nohead" not in trigger.flags and len(trigger.elements[0].text) >= _MIN_HEAD:
+            heads.setdefault(trigger.elements[0].text, []).append(trigger)
+    return TriggerLexicon(
+        lang=lang,
+        triggers=tuple(triggers),
+        by_element={k: tuple(v) for k, v in by_element.items()},
+        heads={k: tuple(v) for k, v in heads.items()},
+        lemma=lemmatizer(lang),
+        compound_heads=compound_heads,
+    )
