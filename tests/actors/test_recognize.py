@@ -138,3 +138,22 @@ def test_government_named_by_its_seat(read):
     assert mention(doc, "Regierung in Moskau").entity.code == "RUS"
     doc = read("The government in Tehran denied the report.", lang="en")
     assert mention(doc, "government in Tehran").entity.code == "IRN"
+
+
+def test_text_in_capitals(read):
+    """Headlines and wire slugs in capitals name actors too; acronyms still match as written."""
+    assert codes(read("FRANCE ACCUSED RWANDA OF BACKING THE REBELS.", lang="en")) == ["FRA", "RWA"]
+    assert codes(read("DIE EU VERHÄNGT NEUE SANKTIONEN GEGEN RUSSLAND.", lang="de")) == ["EU", "RUS"]
+    assert codes(read("NATO AND THE UNITED STATES WARNED NORTH KOREA.", lang="en")) == ["NATO", "USA", "PRK"]
+
+
+def test_capitalised_name_does_not_change_ordinary_text(read):
+    """In ordinary text a capitalised word after a name keeps guarding longer names."""
+    assert "ESP" not in codes(read("The New Spain Cafe opened in Berlin.", lang="en"))
+
+
+def test_western_inside_a_place_name_is_not_the_west(read):
+    for text in ("Morocco claims Western Sahara.", "Talks on the Western Balkans resumed.",
+                 "Floods hit Western Cape province."):  # fmt: skip
+        assert "WEST" not in codes(read(text, lang="en")), text
+    assert "WEST" in codes(read("Western officials criticised Iran.", lang="en"))

@@ -55,8 +55,10 @@ def find_actors(
     actors: list[ActorMention] = []
     outlets: list[OutletMention] = []
     for index, sent in enumerate(sentences):
-        items = _match(sent.tokens, lexicon)
-        _drop_guarded(items, sent.tokens, lexicon)
+        shouted = _shouted(sent.tokens)
+        items = _match(sent.tokens, lexicon, shouted=shouted)
+        if not shouted:  # in capitals every word looks like part of a longer name
+            _drop_guarded(items, sent.tokens, lexicon)
         for item in items:
             if item.entry.kind == "outlet":
                 outlet = kb.outlets[item.entry.key]
@@ -70,23 +72,28 @@ def find_actors(
     return tuple(actors), tuple(outlets)
 
 
-def _match(tokens: tuple[Token, ...], lexicon: Lexicon) -> list[_Item]:
+def _match(tokens: tuple[Token, ...], lexicon: Lexicon, *, shouted: bool = False) -> list[_Item]:
     items: list[_Item] = []
+    words = [t.text for t in tokens]
+    titled = _titled(words) if shouted else None
     i = 0
     n = len(tokens)
     while i < n:
         token = tokens[i]
         found = False
-        for surface, entry in lexicon.candidates(token.text):
-            length = len(surface)
-            if length == 1 or (
-                i + length <= n
-                and tokens[i + 1].text == surface[1]  # most multi-word candidates fail here, cheaply
-                and all(tokens[i + k].text == surface[k] for k in range(2, length))
-            ):
-                items.append(_Item(entry, i, i + length, token.start, tokens[i + length - 1].end))
-                i += length
-                found = True
+        for texts in (words, titled) if titled is not None else (words,):
+            for surface, entry in lexicon.candidates(texts[i]):
+                length = len(surface)
+                if length == 1 or (
+                    i + length <= n
+                    and texts[i + 1] == surface[1]  # most multi-word candidates fail here, cheaply
+                    and all(texts[i + k] == surface[k] for k in range(2, length))
+                ):
+                    items.append(_Item(entry, i, i + length, token.start, tokens[i + length - 1].end))
+                    i += length
+                    found = True
+                    break
+            if found:
                 break
         if found:
             continue
@@ -94,6 +101,19 @@ def _match(tokens: tuple[Token, ...], lexicon: Lexicon) -> list[_Item]:
             items.extend(_compound_parts(token, i, lexicon))
         i += 1
     return items
+
+
+def _shouted(tokens: tuple[Token, ...]) -> bool:
+    """A sentence written in capitals ("FRANCE ACCUSED RWANDA …"): most of its words are."""
+    letters = [t.text for t in tokens if t.is_word and t.text[:1].isalpha()]
+    upper = sum(1 for w in letters if w.isupper() and len(w) > 1)
+    return upper >= 3 and upper * 3 >= len(letters) * 2
+
+
+def _titled(words: list[str]) -> list[str]:
+    """Capitalised words in ordinary case ("RWANDA" -> "Rwanda"), tried after the words as written
+    so acronyms ("UN", "NATO") still match as they are."""
+    return [w[:1] + w[1:].lower() if w.isupper() and len(w) > 1 else w for w in words]
 
 
 def _compound_parts(token: Token, i: int, lexicon: Lexicon) -> list[_Item]:
