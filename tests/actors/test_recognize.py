@@ -1,5 +1,7 @@
 """Actor recognition and linking on sentences we wrote ourselves."""
 
+import pytest
+
 from tests.conftest import codes, mention
 
 
@@ -157,3 +159,27 @@ def test_western_inside_a_place_name_is_not_the_west(read):
                  "Floods hit Western Cape province."):  # fmt: skip
         assert "WEST" not in codes(read(text, lang="en")), text
     assert "WEST" in codes(read("Western officials criticised Iran.", lang="en"))
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "pair"),
+    [
+        ("Thailand and Cambodia agreed to a truce brokered by Malaysia. Both countries withdrew troops.", "en",
+         ["KHM", "THA"]),
+        ("Kenya and Somalia met in Nairobi, hosted by Ethiopia's envoy. The two nations signed a pact.", "en",
+         ["KEN", "SOM"]),
+        ("Talks between Serbia and Kosovo resumed in Brussels, the EU said. Both sides rejected the plan.", "en",
+         ["SRB", "XKX"]),
+        ("Armenien und Aserbaidschan einigten sich unter Vermittlung der USA. Die beiden Länder unterzeichneten.",
+         "de", ["ARM", "AZE"]),
+        ("Indien und Pakistan vereinbarten eine Waffenruhe, die China begrüßte. Beide Staaten zogen Truppen ab.",
+         "de", ["IND", "PAK"]),
+        ("Zwischen Äthiopien und Eritrea gab es Gespräche, Kenia vermittelte. Beide Seiten lehnten den Plan ab.",
+         "de", ["ERI", "ETH"]),
+    ],
+)  # fmt: skip
+def test_both_countries_are_the_pair_named_together(read, text, lang, pair):
+    """Not the last two states named: a mediator or host named after the pair is not one of them."""
+    doc = read(text, lang=lang)
+    referred = sorted(m.entity.code for m in doc.actors if m.form == "coreference")
+    assert referred == pair

@@ -43,6 +43,7 @@ class ActorRules:
     possessives: frozenset[str]
     proper_noun_guard: bool
     definite_articles: frozenset[str] = frozenset()
+    coordinators: frozenset[str] = frozenset()  # words between actors named together
 
 
 @dataclass(frozen=True, eq=False)
@@ -131,6 +132,7 @@ def lexicon(lang: str, kb: KnowledgeBase) -> Lexicon:
         possessives=frozenset(actor_cfg.get("possessives", [])),
         proper_noun_guard=bool(cfg.get("text", {}).get("proper_noun_guard", False)),
         definite_articles=frozenset(a.lower() for a in actor_cfg.get("definite_articles", [])),
+        coordinators=frozenset(w.lower() for w in actor_cfg.get("coordinators", [])),
     )
     return Lexicon(
         lang=lang,

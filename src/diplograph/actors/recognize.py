@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from itertools import pairwise
 from datetime import date
 
 from diplograph.actors.kb import OFFICES, KnowledgeBase
@@ -21,6 +22,8 @@ from diplograph.text.normalize import NormText
 # Generic roles whose seat names the state: "die Regierung in Moskau", "the authorities in Tehran".
 SEATED_ROLES = frozenset({"government", "foreign_ministry", "defence_ministry"})
 _MAX_UNKNOWN_NAME_TOKENS = 4
+# How far back "both countries" looks for two actors named together.
+_PAIR_SENTENCES = 3
 # Institutions a text names bare once it is about a state: "Das Militär teilte mit".
 INSTITUTIONS = frozenset({"armed_forces", "foreign_ministry", "defence_ministry", "government", "intelligence"})
 
@@ -193,7 +196,8 @@ def _link(
                 emit(item.start, item.end, entity, "person", office)
             continue
         if entry.kind == "coref":
-            for entity in _refer_back(entry, earlier + mentions, kb):
+            before = [m for m in earlier + mentions if m.start < norm.raw_span(item.start, item.end)[0]]
+            for entity in _refer_back(entry, before, kb, norm.raw, rules.coordinators):
                 emit(item.start, item.end, entity, "coreference", None)
             continue
         entity = kb.entities[entry.key]
@@ -397,22 +401,41 @@ def _role_coreference(office: str, earlier: list[ActorMention]) -> _Resolved | N
     return None
 
 
-def _refer_back(entry: Entry, earlier: list[ActorMention], kb: KnowledgeBase) -> list[Entity]:
-    """The last ``entry.count`` distinct actors of the requested kind, most recent first."""
+def _refer_back(
+    entry: Entry, earlier: list[ActorMention], kb: KnowledgeBase, raw: str, coordinators: frozenset[str]
+) -> list[Entity]:
+    """Who "both countries", "die beiden Länder" are: the last two such actors named together
+    ("Thailand and Cambodia", "zwischen Armenien und Aserbaidschan") in the last sentences, else
+    the last ``entry.count`` distinct actors of the requested kind, most recent first."""
+    qualifying = [(m, actor) for m in earlier if (actor := _referent(entry, m, kb)) is not None]
+    if entry.count == 2 and qualifying:
+        latest = qualifying[-1][0].sentence
+        for (a, first), (b, second) in reversed(list(pairwise(qualifying))):
+            if a.sentence < latest - _PAIR_SENTENCES:
+                break
+            joined = a.sentence == b.sentence and all(w in coordinators for w in raw[a.end : b.start].lower().split())
+            if joined and _key(first) != _key(second):
+                return [first, second]
     found: dict[str, Entity] = {}
-    for mention in reversed(earlier):
-        entity = mention.entity
-        if entry.key == "person":
-            if entity.kind != "person" or entity.id in found:
-                continue
-            found[entity.id or entity.name] = entity
-        else:
-            if entity.code in found or mention.form == "coreference":
-                continue
-            actor = kb.entities.get(entity.code)
-            if actor is None or (entry.key == "state" and actor.kind != "state"):
-                continue
-            found[entity.code] = actor
+    for _mention, actor in reversed(qualifying):
+        found.setdefault(_key(actor), actor)
         if len(found) == entry.count:
             break
     return list(found.values())[::-1] if len(found) == entry.count else []
+
+
+def _referent(entry: Entry, mention: ActorMention, kb: KnowledgeBase) -> Entity | None:
+    """The entity a mention offers to a coreference phrase of ``entry``'s kind, if any."""
+    entity = mention.entity
+    if entry.key == "person":
+        return entity if entity.kind == "person" else None
+    if mention.form == "coreference":
+        return None
+    actor = kb.entities.get(entity.code)
+    if actor is None or (entry.key == "state" and actor.kind != "state"):
+        return None
+    return actor
+
+
+def _key(entity: Entity) -> str:
+    return entity.id or entity.code or entity.name
