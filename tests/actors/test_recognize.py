@@ -183,3 +183,24 @@ def test_both_countries_are_the_pair_named_together(read, text, lang, pair):
     doc = read(text, lang=lang)
     referred = sorted(m.entity.code for m in doc.actors if m.form == "coreference")
     assert referred == pair
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "place", "code"),
+    [
+        ("Russian missiles hit Kharkiv overnight.", "en", "Kharkiv", "UKR"),
+        ("Fighting continued around Aleppo.", "en", "Aleppo", "SYR"),
+        ("The rebels entered Goma on Sunday.", "en", "Goma", "COD"),
+        ("Russische Raketen trafen Charkiw in der Nacht.", "de", "Charkiw", "UKR"),
+        ("Die Kämpfe um Aleppo gingen weiter.", "de", "Aleppo", "SYR"),
+        ("Die Rebellen rückten in Goma ein.", "de", "Goma", "COD"),
+    ],
+)
+def test_cities_are_places_in_their_state(read, text, lang, place, code):
+    found = mention(read(text, lang=lang), place)
+    assert (found.entity.code, found.form, found.metonymy) == (code, "place", False)
+
+
+def test_ordinary_words_are_not_places(read):
+    assert codes(read("Das Essen wurde kalt serviert.", lang="de")) == []
+    assert codes(read("Reading the report took an hour.", lang="en")) == []

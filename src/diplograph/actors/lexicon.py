@@ -13,7 +13,9 @@ from diplograph.actors.kb import OFFICES, KnowledgeBase
 from diplograph.lang import load
 from diplograph.text.tokenize import tokenize
 
-FORMS = frozenset({"name", "genitive", "adjective", "demonym", "capital", "metonym", "institution", "member"})
+FORMS = frozenset(
+    {"name", "genitive", "adjective", "demonym", "capital", "metonym", "institution", "member", "place"}
+)
 GENERIC_ROLES = frozenset(
     {
         "government", "armed_forces", "official", "diplomat", "spokesperson", "minister", "ambassador",
@@ -102,6 +104,10 @@ def lexicon(lang: str, kb: KnowledgeBase) -> Lexicon:
                         add(surface + ending, entry, both_cases=True)
                 else:
                     add(surface, entry, both_cases=True)
+    # Cities that are not capitals: where something happens, in the state they lie in ("in Aleppo").
+    for row in load.read_tsv(load.lang_file(lang, "places.tsv"), required=("surface", "code")):
+        if row["code"] in kb.entities:
+            add(row["surface"], Entry("actor", row["code"], "place", weak=True))
     for person in kb.people.values():
         for surface in dict.fromkeys((person.name, *person.aliases)):
             add(surface, Entry("person", person.id, "person"))
