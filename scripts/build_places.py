@@ -13,7 +13,8 @@ Which names are kept, and why:
   tag: "Charkiw", "Sotschi", "Al-Faschir" are German forms of news places);
 - not a single word the language's dictionary (simplemma) lemmatises to a lower-case word
   ("Essen" -> essen, "Reading" -> read, "Mobile" -> mobile); German nouns keep their capital
-  there, so "Halle" stays: the German proper-noun guard and the place role limit the harm; not a name the states or organisations lists already give (capitals),
+  there, so "Halle" stays: the German proper-noun guard and the place role limit the harm;
+- not a name the states or organisations lists already give (capitals),
   and not a name two countries share unless one city is ten times the other's size.
 """
 

@@ -13,9 +13,7 @@ from diplograph.actors.kb import OFFICES, KnowledgeBase
 from diplograph.lang import load
 from diplograph.text.tokenize import tokenize
 
-FORMS = frozenset(
-    {"name", "genitive", "adjective", "demonym", "capital", "metonym", "institution", "member", "place"}
-)
+FORMS = frozenset({"name", "genitive", "adjective", "demonym", "capital", "metonym", "institution", "member", "place"})
 GENERIC_ROLES = frozenset(
     {
         "government", "armed_forces", "official", "diplomat", "spokesperson", "minister", "ambassador",

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from itertools import pairwise
 from datetime import date
+from itertools import pairwise
 
 from diplograph.actors.kb import OFFICES, KnowledgeBase
 from diplograph.actors.lexicon import Entry, Lexicon

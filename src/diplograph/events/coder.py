@@ -718,9 +718,7 @@ def _reports(speaker: _Group, verb: int, match: TriggerMatch, clause_groups: lis
         return False
     if verb > match.first:
         return True
-    return any(
-        g is not speaker and g.preposition is None and verb < g.first < match.first for g in clause_groups
-    )
+    return any(g is not speaker and g.preposition is None and verb < g.first < match.first for g in clause_groups)
 
 
 def _speakers(groups: list[_Group], words: list[str], rules: EventRules) -> list[tuple[_Group, int]]:
