@@ -7,7 +7,9 @@ import pytest
 from diplograph.errors import LexiconError
 from diplograph.events import triggers
 from diplograph.events.triggers import trigger_lexicon
+from diplograph.text.lemmas import Lemmatizer, lemmatizer
 from diplograph.text.tokenize import split_sentences
+from tests.text.test_lemmas import _build_script
 
 HEADER = "lemma\tpos\ttype\tmode\tcameo\ttarget_preps\tsymmetric\tflags\n"
 
@@ -25,13 +27,19 @@ def matched(lang: str, text: str, lexicon=None) -> list[tuple[str, str]]:
 
 @pytest.fixture
 def small_lexicon(tmp_path, monkeypatch):
-    """A lexicon made of the rows given, read through the real loader."""
+    """A lexicon made of the rows given, read through the real loader, with its own form table."""
+    pytest.importorskip("simplemma")
 
     def build(lang: str, rows: str):
         folder = tmp_path / lang / "lexicon"
         folder.mkdir(parents=True)
         (folder / "test.tsv").write_text(HEADER + rows, encoding="utf-8")
         monkeypatch.setattr(triggers, "lexicon_files", lambda _lang: sorted(folder.glob("*.tsv")))
+        table = _build_script().forms(lang, triggers.lexicon_elements(lang))
+        rules = lemmatizer(lang).suffix_rules
+        monkeypatch.setattr(
+            triggers, "lemmatizer", lambda _lang: Lemmatizer(lang, table, frozenset(table.values()), rules)
+        )
         triggers.trigger_lexicon.cache_clear()
         try:
             return triggers.trigger_lexicon(lang)

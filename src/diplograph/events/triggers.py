@@ -98,10 +98,10 @@ class TriggerLexicon:
             found = found + tuple(t for t in self.by_element.get(lemma, ()) if t not in found)
         if found or not self.compound_heads:
             return found
-        for k in range(_MIN_HEAD - 1, len(lemma) - _MIN_HEAD + 1):
-            head = self.heads.get(lemma[k:])
+        for k in range(_MIN_HEAD - 1, len(word) - _MIN_HEAD + 1):
+            head = self.heads.get(self.lemma(word[k:]))
             if head:
-                return head  # the longest head: "Vergeltungsangriff" -> Angriff
+                return head  # the longest head: "Vergeltungsangriffe" -> Angriff
         return ()
 
     def find(self, words: list[str], start: int, end: int) -> list[TriggerMatch]:
@@ -151,6 +151,21 @@ def _clause_final(words: list[str], anchor: int, end: int) -> int | None:
 
 def _element(raw: str) -> Element:
     return Element(raw.lstrip("~").lower(), raw.startswith("~"))
+
+
+def lexicon_elements(lang: str) -> frozenset[str]:
+    """Every lemma the lexicon's entries name, split separable verbs' stems included: the
+    words whose forms ``scripts/build_lemmas.py`` compiles."""
+    settings = load.settings_toml(lang).get("lemmas", {})
+    particles = tuple(sorted((p.lower() for p in settings.get("separable_particles", [])), key=len, reverse=True))
+    elements: set[str] = set()
+    for path in lexicon_files(lang):
+        for row in load.read_tsv(path, required=_LEXICON_COLUMNS):
+            parts = [part.lstrip("~").lower() for part in row["lemma"].split() if part.strip("~")]
+            elements.update(parts)
+            if len(parts) == 1 and row["pos"] == "verb":
+                elements.update(p[len(particle) :] for p in parts for particle in particles if p.startswith(particle))
+    return frozenset(e for e in elements if e)
 
 
 def lexicon_files(lang: str) -> list:

@@ -1,17 +1,16 @@
-"""Dictionary lemmas for German and English words, so vocabulary is listed once per lemma.
+"""Lemmas of the words the event lexicon lists, so its vocabulary is written once per lemma.
 
-The lemmas come from simplemma's dictionaries (shipped in the package, no model to load).
-Where its dictionary does not know a form (German participles such as "ratifiziert"), the
-language's ``[lemmas] suffix_rules`` in ``lang.toml`` give a fallback: an ending replaced by
-another, tried in order, kept only when the result is a word simplemma knows.
+The forms come from simplemma's dictionaries, compiled for the lexicon's lemmas by
+``scripts/build_lemmas.py`` into ``lang/<lang>/lemmas.tsv`` (loading simplemma's German
+dictionary itself costs about 2 s per process; the table loads in milliseconds). A word the
+table does not list is its own lemma, unless one of the language's ``[lemmas] suffix_rules``
+in ``lang.toml`` turns it into a listed word ("ratifiziert" -> "ratifizieren").
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
-
-import simplemma
 
 from diplograph.lang import load
 
@@ -23,6 +22,8 @@ class Lemmatizer:
     """Lower-case lemma of a lower-case word, memoised (news vocabulary repeats: Zipf)."""
 
     lang: str
+    table: dict[str, str]  # form -> lemma
+    lemmas: frozenset[str]  # the lemmas the table reduces to
     suffix_rules: tuple[tuple[str, str], ...]
     _memo: dict[str, str] = field(default_factory=dict, repr=False)
 
@@ -36,21 +37,23 @@ class Lemmatizer:
         return found
 
     def _lemma(self, word: str) -> str:
-        if not word[:1].isalpha():
-            return word
-        lemma = simplemma.lemmatize(word, lang=self.lang).lower()
-        if lemma != word:
+        lemma = self.table.get(word)
+        if lemma is not None:
             return lemma
         for ending, replacement in self.suffix_rules:
             if word.endswith(ending) and len(word) > len(ending) + 2:
                 candidate = word[: len(word) - len(ending)] + replacement
-                if simplemma.is_known(candidate, lang=self.lang):
-                    return simplemma.lemmatize(candidate, lang=self.lang).lower()
+                if candidate in self.table or candidate in self.lemmas:
+                    return self.table.get(candidate, candidate)
         return word
 
 
 @cache
 def lemmatizer(lang: str) -> Lemmatizer:
-    """The lemmatiser of a language, with its fallback rules from ``lang.toml``."""
+    """The lemmatiser of a language: its compiled form table and fallback rules."""
     rules = load.settings_toml(lang).get("lemmas", {}).get("suffix_rules", [])
-    return Lemmatizer(lang, tuple((str(a), str(b)) for a, b in rules))
+    table = {
+        row["form"]: row["lemma"]
+        for row in load.read_tsv(load.lang_file(lang, "lemmas.tsv"), required=("form", "lemma"))
+    }
+    return Lemmatizer(lang, table, frozenset(table.values()), tuple((str(a), str(b)) for a, b in rules))
