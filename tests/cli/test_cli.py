@@ -113,6 +113,8 @@ def test_eval_finds_every_gold_actor():
     out = result.stdout.decode()
     summaries = [line for line in out.splitlines() if line.startswith(("de: events", "en: events"))]
     assert len(summaries) == 2
+    groups = [line.split(":")[0] for line in out.splitlines() if line.startswith("dev ") and ": events" in line]
+    assert groups == ["dev de tune", "dev de held-out", "dev en tune", "dev en held-out"]
     for line in summaries:
         recall = re.search(r"actor recall (\d+)/(\d+)", line)
         assert recall and recall.group(1) == recall.group(2), line

@@ -42,3 +42,15 @@ def test_wrong_details_are_listed(read):
     score = score_events(doc, gold)
     assert score.date_right == 0
     assert [name for _g, _e, name in score.disagreements] == ["date"]
+
+
+def test_misses_and_extras_get_a_cause(read):
+    doc = read(TEXT, lang="de", published="2024-06-20")
+    gold = {"events": [gold_event("e1", "SUPPORT", ["RUS", "PRK"], [], symmetric=True,
+                                  evidence=["Russland und Nordkorea unterzeichneten"]),
+                       gold_event("e2", "ASSAULT", ["RUS"], ["PRK"], evidence=["Putin lud Kim Jong-un"])]}  # fmt: skip
+    score = score_events(doc, gold)
+    assert [g["id"] for g in score.misses] == ["e2"]
+    assert score.miss_causes == ["wrong type"]  # the invitation (AGREE RUS->PRK) stands in its sentence
+    assert [e.type for e in score.extras] == ["AGREE"]
+    assert score.extra_causes == ["wrong type"]  # pairs with the ASSAULT gold event of its sentence

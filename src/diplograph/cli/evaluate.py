@@ -1,7 +1,13 @@
-"""``diplograph eval``: score the pipeline on a folder of gold-annotated articles."""
+"""``diplograph eval``: score the pipeline on folders of gold-annotated articles.
+
+Each folder is reported on its own, split into tune and held-out articles where the
+held-out list names some of them; held-out articles show scores only, never their errors,
+so nobody tunes on them by accident.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import typer
@@ -9,87 +15,109 @@ from rich.console import Console
 from rich.table import Table
 
 from diplograph.cli.app import app
+from diplograph.evaluation.causes import EXTRA_CAUSES, MISS_CAUSES
+from diplograph.evaluation.corpus import DEFAULT_HOLDOUT, gold_folders, read_holdout
 from diplograph.evaluation.events import EventScore, evaluate, prf
+from diplograph.evaluation.report import HELD_OUT, TUNE, Result, cause_counts, folder_lines, ratio, total_lines
+from diplograph.model import Event
 from diplograph.pipeline import Options
-
-
-def _ratio(right: int, total: int) -> str:
-    return f"{right / total:.2f}" if total else "-"
 
 
 @app.command("eval")
 def eval_cli(
-    gold_dir: Path = typer.Argument(..., help="Folder with NAME.txt, NAME.meta.json and NAME.gold.json files."),
+    paths: list[Path] = typer.Argument(
+        ..., help="Folders with NAME.txt, NAME.meta.json and NAME.gold.json files, or folders above them."
+    ),
     kb: Path | None = typer.Option(None, "--kb", help="Folder with your own knowledge-base files."),
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="List misses, extras and wrong details."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="List misses, extras and wrong details by cause."),
+    holdout: str | None = typer.Option(
+        None,
+        "--holdout",
+        help="File of held-out article names, one a line (default: evaluation/holdout.txt); 'none': no held-out set.",
+    ),
+    no_holdout: bool = typer.Option(False, "--no-holdout", help="Score every article as a tuning article."),
 ) -> None:
     """Event precision, recall and F1; date, modality and attribution accuracy; actor recall and times."""
-    results = evaluate(gold_dir, options=Options.create(kb_dir=kb))
+    folders = gold_folders(paths)
+    held: frozenset[str] = frozenset()
+    holdout_file = Path(holdout) if holdout else DEFAULT_HOLDOUT
+    if not no_holdout and (holdout or "").lower() != "none":
+        held = read_holdout(holdout_file)
+    options = Options.create(kb_dir=kb)
+    runs = [(label, evaluate(folder, options=options)) for label, folder in folders]
     console = Console(width=160)
-    table = Table("document", "lang", "P", "R", "F1", "tp/fp/fn", "date", "mod.", "attr.", "actors", "times",
-                  title="diplograph eval")  # fmt: skip
+    for label, results in runs:
+        console.print(_table(label, results, held))
+    found = {e.id for _label, results in runs for _r, e in results} & held
+    if held:
+        console.print(f"held-out: {len(found)} of the {len(held)} articles in {holdout_file} are here; they show "
+                      "scores only, never their misses, extras or wrong details (--no-holdout lists them)",
+                      highlight=False, soft_wrap=True)  # fmt: skip
+    tuning = [(label, [(r, e) for r, e in results if e.id not in held]) for label, results in runs]
+    console.print(_cause_table(tuning))
+    if verbose:
+        for label, results in tuning:
+            _errors(console, label, [e for _r, e in results])
+    for label, results in runs:
+        for line in folder_lines(label, results, held):
+            console.print(line, highlight=False, soft_wrap=True)
+    for line in total_lines([x for _label, results in runs for x in results]):
+        console.print(line, highlight=False, soft_wrap=True)
+
+
+def _table(label: str, results: list[Result], held: frozenset[str]) -> Table:
+    table = Table("document", "lang", "set", "P", "R", "F1", "tp/fp/fn", "date", "mod.", "attr.", "actors", "times",
+                  title=f"diplograph eval: {label}")  # fmt: skip
     for reading, events in results:
         p, r, f = prf(events.true_positives, events.false_positives, events.false_negatives)
         tp = events.true_positives
         table.add_row(
-            events.id, events.lang, f"{p:.2f}", f"{r:.2f}", f"{f:.2f}",
+            events.id, events.lang, HELD_OUT if events.id in held else TUNE, f"{p:.2f}", f"{r:.2f}", f"{f:.2f}",
             f"{tp}/{events.false_positives}/{events.false_negatives}",
-            _ratio(events.date_right, tp), _ratio(events.modality_right, tp), _ratio(events.attribution_right, tp),
+            ratio(events.date_right, tp), ratio(events.modality_right, tp), ratio(events.attribution_right, tp),
             f"{reading.actor_recall:.2f}", f"{reading.times_correct}/{reading.gold_times}",
         )  # fmt: skip
-    console.print(table)
-    if verbose:
-        for _reading, events in results:
-            _details(console, events)
-    _calibration(console, [e for _r, e in results])
-    for lang in sorted({e.lang for _r, e in results}):
-        subset = [(r, e) for r, e in results if e.lang == lang]
-        tp = sum(e.true_positives for _r, e in subset)
-        fp = sum(e.false_positives for _r, e in subset)
-        fn = sum(e.false_negatives for _r, e in subset)
-        p, r, f = prf(tp, fp, fn)
-        gold_codes = sum(len(x.gold_codes) for x, _e in subset)
-        found_codes = sum(len(x.gold_codes & x.found_codes) for x, _e in subset)
-        times = sum(x.gold_times for x, _e in subset)
-        times_right = sum(x.times_correct for x, _e in subset)
-        console.print(
-            f"{lang}: events P {p:.2f} R {r:.2f} F1 {f:.2f} (tp {tp}, fp {fp}, fn {fn}); "
-            f"on matched: date {_ratio(sum(e.date_right for _r, e in subset), tp)}, "
-            f"modality {_ratio(sum(e.modality_right for _r, e in subset), tp)}, "
-            f"attribution {_ratio(sum(e.attribution_right for _r, e in subset), tp)}; "
-            f"actor recall {found_codes}/{gold_codes} = {found_codes / max(gold_codes, 1):.2f}; "
-            f"times right {times_right}/{times} = {times_right / max(times, 1):.2f}",
-            highlight=False,
-            soft_wrap=True,
-        )
+    return table
 
 
-def _details(console: Console, score: EventScore) -> None:
-    console.rule(score.id)
-    for g in score.misses:
-        console.print(f"  [red]missed[/red] {g['type']} {g['source']}->{g['target']} {g['modality']} | "
-                      f"{g['evidence'][0][:90]}", highlight=False)  # fmt: skip
-    for e in score.extras:
-        src = ",".join(p.entity.code for p in e.source)
-        tgt = ",".join(p.entity.code for p in e.target)
-        console.print(f"  [yellow]extra[/yellow]  {e.type} [{src}]->[{tgt}] {e.modality} {e.confidence} | "
-                      f"{e.evidence[0].text[:90]}", highlight=False)  # fmt: skip
-    for g, e, name in score.disagreements:
-        found = {"date": e.date, "modality": e.modality,
-                 "attribution": e.attribution and (e.attribution.code or e.attribution.name)}[name]  # fmt: skip
-        console.print(f"  [magenta]{name}[/magenta] {g['type']} gold {g.get(name)!r} ours {found!r} | "
-                      f"{e.evidence[0].text[:80]}", highlight=False)  # fmt: skip
+def _cause_table(runs: list[tuple[str, list[Result]]]) -> Table:
+    """Misses and extras per cause and folder, biggest class first (tune articles only)."""
+    counts = {label: cause_counts(results) for label, results in runs}
+    total: Counter[tuple[str, str]] = sum(counts.values(), Counter())
+    columns = [*counts, "all"] if len(counts) > 1 else list(counts)
+    table = Table("error", "cause", *columns, title="errors by cause (tune articles)")
+    rows = [("missed", c) for c in MISS_CAUSES] + [("extra", c) for c in EXTRA_CAUSES]
+    for kind, cause in sorted(rows, key=lambda row: (row[0] != "missed", -total[row])):
+        cells = [counts[label][kind, cause] for label in counts] + ([total[kind, cause]] if len(counts) > 1 else [])
+        table.add_row(kind, cause, *(str(n) for n in cells))
+    return table
 
 
-def _calibration(console: Console, scores: list[EventScore]) -> None:
-    """Precision by confidence band: does a higher confidence mean a likelier correct event?"""
-    pairs = [c for s in scores for c in s.confidences]
-    if not pairs:
-        return
-    bands = [(0.0, 0.5), (0.5, 0.7), (0.7, 0.85), (0.85, 1.01)]
-    parts = []
-    for low, high in bands:
-        inside = [ok for conf, ok in pairs if low <= conf < high]
-        if inside:
-            parts.append(f"[{low:.2f},{min(high, 1):.2f}): {sum(inside) / len(inside):.2f} of {len(inside)}")
-    console.print("precision by confidence: " + "; ".join(parts), highlight=False)
+def _event_line(e: Event) -> str:
+    src = ",".join(p.entity.code for p in e.source)
+    tgt = ",".join(p.entity.code for p in e.target)
+    return f"{e.type} [{src}]->[{tgt}] {e.modality} {e.confidence} | {e.evidence[0].text[:90]}"
+
+
+def _errors(console: Console, label: str, scores: list[EventScore]) -> None:
+    """Misses and extras under their cause, biggest cause first; then wrong details by field."""
+    lines: dict[tuple[str, str], list[str]] = {}
+    for s in scores:
+        for g, cause in zip(s.misses, s.miss_causes, strict=True):
+            lines.setdefault(("missed", cause), []).append(
+                f"{s.id}  {g['type']} {g['source']}->{g['target']} {g['modality']} | {g['evidence'][0][:90]}"
+            )
+        for e, cause in zip(s.extras, s.extra_causes, strict=True):
+            lines.setdefault(("extra", cause), []).append(f"{s.id}  {_event_line(e)}")
+        for g, e, name in s.disagreements:
+            found = {"date": e.date, "modality": e.modality,
+                     "attribution": e.attribution and (e.attribution.code or e.attribution.name)}[name]  # fmt: skip
+            lines.setdefault(("wrong", name), []).append(
+                f"{s.id}  {g['type']} gold {g.get(name)!r} ours {found!r} | {e.evidence[0].text[:80]}"
+            )
+    order = {"missed": 0, "extra": 1, "wrong": 2}
+    for (kind, cause), items in sorted(lines.items(), key=lambda kv: (order[kv[0][0]], -len(kv[1]))):
+        console.rule(f"{label}: {kind} {cause} ({len(items)})" if kind == "wrong" else
+                     f"{label}: {kind}, {cause} ({len(items)})")  # fmt: skip
+        for item in items:
+            console.print(f"  {item}", highlight=False, soft_wrap=True)

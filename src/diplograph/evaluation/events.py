@@ -18,6 +18,7 @@ from pathlib import Path
 import networkx as nx
 
 from diplograph.actors.kb import KnowledgeBase
+from diplograph.evaluation.causes import explain
 from diplograph.evaluation.reading import ReadingScore, gold_pairs, load_article, score_reading
 from diplograph.model import Document, Event, Participant
 from diplograph.pipeline import Options, analyze
@@ -37,6 +38,8 @@ class EventScore:
     extras: list[Event] = field(default_factory=list)
     disagreements: list[tuple[dict, Event, str]] = field(default_factory=list)  # (gold, event, which field)
     confidences: list[tuple[float, bool]] = field(default_factory=list)  # (confidence, correct) per system event
+    miss_causes: list[str] = field(default_factory=list)  # evaluation.causes, one per miss
+    extra_causes: list[str] = field(default_factory=list)  # ... one per extra
 
 
 def _codes(participants: tuple[Participant, ...]) -> frozenset[str]:
@@ -127,6 +130,7 @@ def score_events(doc: Document, gold: dict, outlet_names: dict[str, str] | None 
     score.false_positives = len(unmatched)
     score.extras = unmatched
     score.confidences.extend((e.confidence, False) for e in unmatched)
+    score.miss_causes, score.extra_causes = explain(doc, gold_events, score.misses, score.extras)
     return score
 
 
