@@ -1,0 +1,163 @@
+"""Who is an event's source and who its target, from the actor groups of its clause.
+
+Without a parser we lean on what news syntax makes reliable: the first group of a clause
+not governed by a preposition is its subject (the source); the target is the group a
+frame's preposition introduces ("Angriffe auf", "sanctions on"), else the next group.
+Passives ("von der EU", "by Israel") swap that, relative clauses take their antecedent,
+infinitive clauses the main subject, and a nominalised trigger takes its genitive or
+possessive modifier as agent ("Irans Angriffe", "the deployment of North Korean troops").
+"""
+
+from __future__ import annotations
+
+from diplograph.events.groups import ActorGroup
+from diplograph.events.rules import EventRules
+from diplograph.events.triggers import TriggerMatch
+
+# Types whose place, when no target is named, is the target ("strikes on sites in Iran").
+_PLACE_TARGETED = frozenset({"ASSAULT"})
+
+
+def noun_modifier(
+    clause_groups: list[ActorGroup], match: TriggerMatch, words: list[str], rules: EventRules
+) -> ActorGroup | None:
+    """The agent of a nominalisation: right before it ("Israeli strikes", "Irans Angriffe",
+    "the Hamas attack", "Iran's delivery"), or a genitive right after it ("die Entsendung
+    nordkoreanischer Truppen", "the deployment of North Korean troops")."""
+    for g in reversed(clause_groups):
+        if g.last >= match.first:
+            continue
+        gap = words[g.last + 1 : match.first]
+        possessive = bool(gap) and gap[0] in ("'s", "’s")
+        # Right before the noun, a preposition governs the whole phrase ("with the Hamas attack").
+        if g.preposition is not None and gap and not possessive:
+            continue
+        modifier_forms = any(m.form in ("adjective", "genitive", "name", "demonym") for m in g.mentions)
+        short_gap = len(gap) <= 2 and all(w in ("'s", "’s") or (w.isalpha() and w.islower()) for w in gap)
+        if short_gap and (possessive or not gap or modifier_forms):
+            return g
+    for g in clause_groups:
+        gap = words[match.last + 1 : g.first]
+        if (
+            g.first > match.last
+            and g.preposition is None
+            and len(gap) <= 2
+            and all(w in rules.determiners or w in rules.genitive_links or (w.isalpha() and w.islower()) for w in gap)
+        ) and all(m.form in ("adjective", "role", "demonym") for m in g.mentions):
+            return g
+    return None
+
+
+def clause_subject(groups: list[ActorGroup], clause: tuple[int, int], rules: EventRules) -> ActorGroup | None:
+    """The clause's first group that no preposition governs and that modifies no noun."""
+    start, end = clause
+    for g in groups:
+        if start <= g.first and g.last < end and g.preposition is None and not _is_modifier(g):
+            return g
+    return None
+
+
+def _is_modifier(group: ActorGroup) -> bool:
+    """A genitive modifying a noun ("Irans Position", "Iran's delivery") is not a participant."""
+    return all(m.form == "genitive" for m in group.mentions)
+
+
+def clause_roles(
+    clause_groups: list[ActorGroup],
+    match: TriggerMatch,
+    words: list[str],
+    rules: EventRules,
+    start: int,
+    end: int,
+    groups: list[ActorGroup],
+    clauses: list[tuple[int, int]],
+    number: int,
+    main_subject: ActorGroup | None,
+) -> tuple[ActorGroup | None, ActorGroup | None, bool]:
+    """Source and target of a verbal trigger in clause ``number`` (``words[start:end]``), and
+    whether the source was taken from context (the antecedent of a relative clause, the main
+    subject) rather than named in the clause, which lowers confidence."""
+    trigger = match.trigger
+    free = [g for g in clause_groups if g.preposition is None and not _is_modifier(g)]
+    # Passive: "von der EU mit Sanktionen belegt", "was attacked by Israel".
+    agent = next((g for g in clause_groups if g.preposition in rules.passive_agents), None)
+    # "an agreement brokered by the United States": a participle with its agent, no auxiliary.
+    right_after = agent is not None and (
+        words[match.last] in rules.passive_agents
+        or (match.last + 1 < len(words) and words[match.last + 1] in rules.passive_agents)
+    )
+    if (
+        agent is not None
+        and (right_after or any(w in rules.passive_auxiliaries for w in words[start:end]))
+        and not trigger.target_preps & rules.passive_agents
+    ):
+        reduced = right_after and not any(w in rules.passive_auxiliaries for w in words[start:end])
+        if reduced and trigger.mode != "third-party":
+            # "infrastructure destroyed by Israeli strikes": the participle modifies a noun, the
+            # clause subject is not its target (but "a deal brokered by France" is the parties').
+            marked = [g for g in clause_groups if g is not agent and g.marker in trigger.target_preps]
+            return agent, (marked[0] if marked else None), False
+        target = free[0] if free else None
+        return agent, target, False
+    source = free[0] if free else None
+    if rules.subject_nearest:
+        before = [g for g in free if g.last < match.first]
+        source = before[-1] if before else source
+    target = find_target(clause_groups, match, rules, after=None, exclude=source)
+    if trigger.symmetric and target is None and source is not None:
+        # "the Russian dictator and the Iranian president held talks": coordinated subjects
+        # that a noun kept apart are still the parties.
+        partner = next(
+            (g for g in reversed(free) if g.last < source.first and source.first - g.last <= 5
+             and any(w in rules.conjunctions for w in words[g.last + 1 : source.first])),
+            None,
+        )  # fmt: skip
+        target = partner
+    if source is None and trigger.symmetric:
+        joint = target or next((g for g in clause_groups if g.preposition in rules.joint_prepositions), None)
+        if joint is not None:
+            return joint, None, False  # "ein Abkommen zwischen Russland und Iran"
+    from_context = False
+    if source is None:
+        from_context = True
+        first_word = words[start] if start < len(words) else ""
+        if first_word in rules.relative_pronouns and number > 0:
+            before = [g for g in groups if g.last < start]
+            source = before[-1] if before else None
+        elif number > 0:
+            source = main_subject
+            # "…, um eine Partnerschaft zu unterzeichnen": the main subject does it, for certain.
+            from_context = first_word not in rules.infinitive_openers
+        if source is target:
+            source = None
+    return source, target, from_context
+
+
+def find_target(
+    clause_groups: list[ActorGroup],
+    match: TriggerMatch,
+    rules: EventRules,
+    *,
+    after: int | None,
+    exclude: ActorGroup | None,
+) -> ActorGroup | None:
+    """The group a trigger acts on: the nearest one its frame's preposition introduces ("auf",
+    "on"), else the first free group after ``exclude`` (the source), else, for an attack, the
+    place it hit. ``after``: only groups starting after this token count."""
+    trigger = match.trigger
+    candidates = [g for g in clause_groups if g is not exclude and (after is None or g.first > after)]
+    if trigger.target_preps:
+        marked = [g for g in candidates if g.marker in trigger.target_preps]
+        if marked:
+            # The one nearest the trigger.
+            return min(marked, key=lambda g: abs(g.first - match.first))
+    free = [g for g in candidates if g.preposition is None and not _is_modifier(g)]
+    if exclude is not None:
+        free = [g for g in free if g.first > exclude.last]
+    if free:
+        return free[0]
+    if trigger.type in _PLACE_TARGETED:
+        # "Russia attacked targets in Ukraine": an attack's place names its target.
+        placed = [g for g in candidates if g.marker in rules.place_prepositions]
+        return placed[0] if placed else None
+    return None

@@ -1,0 +1,159 @@
+"""Actor groups and clauses: the phrases event roles are read from.
+
+Actors joined by "und"/"and" (or a list closed by one) form a group; a comma without a
+conjunction ends one. A group remembers the preposition that governs it ("gegen Iran",
+"sanctions on Iran"), which decides whether it can be a subject. Clauses are cut at
+semicolons, dashes and commas before a clause opener.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from diplograph.events.rules import EventRules
+from diplograph.model import ActorMention, Sentence
+from diplograph.text.normalize import NormText
+
+
+@dataclass(slots=True)
+class ActorGroup:
+    """Actors named together ("Russland und der Iran"), as token indices of one sentence."""
+
+    mentions: list[ActorMention]
+    first: int
+    last: int  # inclusive
+    bounds: list[tuple[int, int]] = field(default_factory=list)  # token range of each mention
+    preposition: str | None = None  # the preposition governing the group, if any
+    marker: str | None = None  # the word before the group (after determiners): "of", "on", "gegen"
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """Actor codes in order of mention, each once ("Putin und Russland" is one actor)."""
+        return tuple(dict.fromkeys(m.entity.code for m in self.mentions))
+
+
+def token_spans(norm: NormText, sent: Sentence) -> list[tuple[int, int]]:
+    """Raw-text span of each token of ``sent``: mentions and evidence are offsets in the raw text."""
+    return norm.raw_spans([(t.start, t.end) for t in sent.tokens])
+
+
+def group_mentions(
+    mentions: list[ActorMention], spans: list[tuple[int, int]], words: list[str], rules: EventRules
+) -> list[ActorGroup]:
+    """Join mentions separated only by connectors into groups; note governing prepositions."""
+    located = []
+    starts = [s for s, _e in spans]
+    ends = [e for _s, e in spans]
+    for m in mentions:
+        # Tokens overlapping the mention (a compound part such as "US" in "US-Präsident" too).
+        first = max(bisect_right(starts, m.start) - 1, 0)
+        last = max(bisect_left(ends, m.end), first)
+        if first >= len(spans) or spans[first][1] <= m.start:
+            first += 1
+        last = min(last, len(spans) - 1)
+        if first > last:
+            continue
+        located.append((first, last, m))
+    located.sort(key=lambda x: (x[0], x[1]))
+    dateline_end = _dateline_end(words)
+    located = [
+        (first, last, m) for first, last, m in located
+        if first > dateline_end and not (m.form == "adjective" and _modifies_material(words, last, rules))
+    ]  # fmt: skip
+    groups: list[ActorGroup] = []
+    joins: list[list[str]] = []  # the connector words of each join, per group
+    for first, last, m in located:
+        if groups:
+            g = groups[-1]
+            between = words[g.last + 1 : first]
+            joined = all(w in rules.group_connectors for w in between) or (
+                any(w in rules.conjunctions for w in between)
+                and all(w in rules.group_connectors or w in rules.determiners for w in between)
+            )
+            if first <= g.last or joined:
+                joins[-1].append(" ".join(between) if first > g.last else "")
+                g.mentions.append(m)
+                g.bounds.append((first, last))
+                g.last = max(g.last, last)
+                continue
+        groups.append(ActorGroup([m], first, last, [(first, last)]))
+        joins.append([])
+    groups = [part for g, seps in zip(groups, joins, strict=True) for part in _split_bare_comma(g, seps, rules)]
+    for g in groups:
+        k = g.first - 1
+        if k >= 0 and words[k] in ("sowohl", "both"):
+            k -= 1
+        if k >= 0 and words[k] in rules.determiners:
+            k -= 1  # one article only: in "in der der Iran" the first "der" is a relative pronoun
+        possessor = g.last + 1 < len(words) and words[g.last + 1] in ("'s", "’s")
+        if k >= 0:
+            g.marker = words[k]
+        if k >= 0 and words[k] in rules.prepositions and not possessor:
+            g.preposition = words[k]
+        # A place named after a locative preposition is not a participant ("in Moskau").
+    return groups
+
+
+def _dateline_end(words: list[str]) -> int:
+    """Index of the dash ending a dateline ("Luxemburg - Die EU …", "MOSCOW (Reuters) —"), or -1."""
+    for i, word in enumerate(words[:8]):
+        if word in ("-", "–", "—"):
+            return i
+        if word not in (",", "(", ")", "/") and not word[:1].isalpha():
+            return -1
+    return -1
+
+
+def _modifies_material(words: list[str], last: int, rules: EventRules) -> bool:
+    """ "iranische Kamikazedrohnen", "Iranian-made missiles": where a weapon comes from, not who acts."""
+    following = words[last + 1] if last + 1 < len(words) else ""
+    return following.endswith(rules.material_nouns)
+
+
+def _split_bare_comma(group: ActorGroup, seps: list[str], rules: EventRules) -> list[ActorGroup]:
+    """ "Iran, Russland mit Drohnen zu beliefern", "…and France, U.S. President Joe Biden said":
+    a comma ends a group unless a conjunction later closes the list ("Russland, China und
+    Iran") or it sets off an apposition of the same actor ("seinem Amtskollegen, Massoud
+    Pezeshkian")."""
+    for k, sep in enumerate(seps):
+        if sep != ",":
+            continue
+        closes_list = any(w in rules.conjunctions for later in seps[k + 1 :] for w in later.split())
+        same_actor = group.mentions[k].entity.code == group.mentions[k + 1].entity.code
+        if closes_list or same_actor:
+            continue
+        head = ActorGroup(
+            group.mentions[: k + 1], group.first, max(e for _s, e in group.bounds[: k + 1]), group.bounds[: k + 1]
+        )
+        tail_bounds = group.bounds[k + 1 :]
+        tail = ActorGroup(group.mentions[k + 1 :], tail_bounds[0][0], group.last, tail_bounds)
+        return [head, *_split_bare_comma(tail, seps[k + 1 :], rules)]
+    return [group]
+
+
+def split_clauses(words: list[str], groups: list[ActorGroup], rules: EventRules) -> list[tuple[int, int]]:
+    """Token ranges of clauses: split at ; and at a comma followed by a clause opener; a
+    relative clause set off by commas ends at the next comma ("Putin, who visited Seoul, said")."""
+    bounds = [0]
+    in_relative = False
+    n = len(words)
+    breakers = rules.clause_breakers
+    for i in [i for i, word in enumerate(words) if word in breakers]:
+        word = words[i]
+        if word == "," and in_relative:
+            bounds.append(i + 1)
+            in_relative = False
+            continue
+        opens = i + 1 < n and (
+            words[i + 1] in rules.clause_openers
+            or (bool(rules.clause_opener_suffixes) and words[i + 1].endswith(rules.clause_opener_suffixes))
+        )
+        if word in (";", "–", "—") or (word == "," and opens):
+            bounds.append(i + 1)
+            in_relative = word == "," and words[i + 1] in rules.relative_pronouns
+        elif word in rules.bare_clause_openers and i > 0:
+            bounds.append(i)
+    bounds.append(n)
+    return [(a, b) for a, b in pairwise(bounds) if b > a]
