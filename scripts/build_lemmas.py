@@ -44,8 +44,6 @@ def forms(lang: str, wanted: frozenset[str] | None = None) -> dict[str, str]:
             table[lower] = lemma
         if noun:
             nouns.add(lower)
-    for lemma in wanted:  # a lemma simplemma reduces further stays itself
-        table.pop(lemma, None)
     return {form: lemma for form, lemma in table.items() if form != lemma}
 
 
