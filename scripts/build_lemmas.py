@@ -15,6 +15,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import simplemma
 from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
 ROOT = Path(__file__).resolve().parents[1] / "src" / "diplograph"
@@ -26,25 +27,18 @@ from diplograph.events.triggers import lexicon_elements  # noqa: E402
 def forms(lang: str, wanted: frozenset[str] | None = None) -> dict[str, str]:
     """Lower-case form -> lower-case lemma, for the forms simplemma reduces to a lexicon lemma.
 
-    The coder sees lower-case words. Where a form is both a capitalised noun and a verb form
-    ("Angriffe" -> Angriff, "angriffe" -> angreifen), the noun reading wins: in news it is
-    by far the more frequent one.
+    The coder sees lower-case words, so the table gives what simplemma gives for the
+    lower-case form (German "angriffe" -> angreifen: the lexicon lists both readings).
     """
     wanted = lexicon_elements(lang) if wanted is None else wanted
     dictionary = DefaultDictionaryFactory().get_dictionary(lang)
-    table: dict[str, str] = {}
-    nouns: set[str] = set()
-    for form, lemma in dictionary.items():
-        lemma = lemma.lower()
-        if lemma not in wanted:
-            continue
-        lower = form.lower()
-        noun = form[:1].isupper()
-        if lower not in table or (noun and lower not in nouns):
-            table[lower] = lemma
-        if noun:
-            nouns.add(lower)
-    return {form: lemma for form, lemma in table.items() if form != lemma}
+    candidates = {form.lower() for form, lemma in dictionary.items() if lemma.lower() in wanted} | wanted
+    table = {}
+    for form in candidates:
+        lemma = simplemma.lemmatize(form, lang=lang).lower()
+        if lemma in wanted and lemma != form:
+            table[form] = lemma
+    return table
 
 
 def render(lang: str) -> str:
