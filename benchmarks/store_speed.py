@@ -65,8 +65,10 @@ def ingest_corpus(docs: int, seed: int, folder: Path, junk: float = 0.0, workers
         reports, multi = con.execute(
             "SELECT (SELECT count(*) FROM reports), (SELECT count(*) FROM events WHERE outlets >= 2)"
         ).fetchone()
-    print(f"documents:              {result.added} stored, {len(result.rejected)} rejected "
-          f"(generator: {summary['good_docs']} good, {summary['junk_docs']} junk {summary['junk_by_kind']})")
+    print(
+        f"documents:              {result.added} stored, {len(result.rejected)} rejected "
+        f"(generator: {summary['good_docs']} good, {summary['junk_docs']} junk {summary['junk_by_kind']})"
+    )
     codes = Counter(r.code for r in result.rejected)
     if codes:
         print(f"rejections by code:     {dict(sorted(codes.items()))}")

@@ -36,8 +36,9 @@ def forms(lang: str, wanted: frozenset[str] | None = None) -> dict[str, str]:
     table = {}
     for form in candidates:
         lemma = simplemma.lemmatize(form, lang=lang).lower()
-        if lemma in wanted and lemma != form:
+        if lemma in wanted:
             table[form] = lemma
+    table.update({lemma: lemma for lemma in wanted if lemma not in table})  # so fallback endings can land
     return table
 
 

@@ -78,7 +78,8 @@ def test_particle_must_end_the_clause(small_lexicon):
     ],
 )
 def test_compound_read_by_its_head(small_lexicon, text, head):
-    lexicon = small_lexicon("de", "Angriff\tnoun\tASSAULT\t\t190\tauf\t0\t\n")
+    rows = "Angriff\tnoun\tASSAULT\t\t190\tauf\t0\t\nangreifen\tverb\tASSAULT\t\t190\tauf\t0\t\n"
+    lexicon = small_lexicon("de", rows)
     assert matched("de", text, lexicon) == [("ASSAULT", head)]
 
 

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
     [
         ("de", "unterzeichneten", "unterzeichnen"),
         ("de", "zog", "ziehen"),  # the stem of a split separable verb ("zog … zurück")
-        ("de", "angriffe", "angriff"),  # the noun reading wins over the rare verb form
+        ("de", "angriffe", "angreifen"),  # simplemma's reading of the lower-case form
         ("de", "ratifiziert", "ratifizieren"),  # unknown to the dictionary: the -iert fallback
         ("en", "struck", "strike"),
         ("en", "withdrew", "withdraw"),

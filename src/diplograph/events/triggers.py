@@ -96,13 +96,13 @@ class TriggerLexicon:
         found = self.by_element.get(word, ())
         if lemma != word:
             found = found + tuple(t for t in self.by_element.get(lemma, ()) if t not in found)
-        if found or not self.compound_heads:
+        if not self.compound_heads or len(word) < 2 * _MIN_HEAD - 1:
             return found
         for k in range(_MIN_HEAD - 1, len(word) - _MIN_HEAD + 1):
             head = self.heads.get(self.lemma(word[k:]))
-            if head:
-                return head  # the longest head: "Vergeltungsangriffe" -> Angriff
-        return ()
+            if head:  # the longest head: "Vergeltungsangriffe" -> Angriff
+                return found + tuple(t for t in head if t not in found)
+        return found
 
     def find(self, words: list[str], start: int, end: int) -> list[TriggerMatch]:
         """All matches inside ``words[start:end]`` (lower-cased tokens of one clause)."""
@@ -247,16 +247,20 @@ def _fields(trigger: Trigger) -> dict:
 def _compile(lang: str, triggers: list[Trigger], compound_heads: bool) -> TriggerLexicon:
     by_element: dict[str, list[Trigger]] = {}
     heads: dict[str, list[Trigger]] = {}
+    lemma = lemmatizer(lang)
     for trigger in triggers:
         by_element.setdefault(trigger.elements[0].text, []).append(trigger)
         single_noun = "noun" in trigger.flags and len(trigger.elements) == 1
         if single_noun and "nohead" not in trigger.flags and len(trigger.elements[0].text) >= _MIN_HEAD:
-            heads.setdefault(trigger.elements[0].text, []).append(trigger)
+            # Keyed by the noun and by its lower-case form's lemma ("angriff" -> angreifen), which
+            # is what the end of "raketenangriffe" reduces to.
+            for key in dict.fromkeys((trigger.elements[0].text, lemma(trigger.elements[0].text))):
+                heads.setdefault(key, []).append(trigger)
     return TriggerLexicon(
         lang=lang,
         triggers=tuple(triggers),
         by_element={k: tuple(v) for k, v in by_element.items()},
         heads={k: tuple(v) for k, v in heads.items()},
-        lemma=lemmatizer(lang),
+        lemma=lemma,
         compound_heads=compound_heads,
     )
