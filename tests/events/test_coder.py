@@ -158,7 +158,7 @@ def test_coordinated_targets(read):
 
 @pytest.mark.xfail(
     strict=True,
-    reason="lemma lexicon: 'Angriff durchführen' support-verb entry reads the relative clause without its antecedent (open, issue 11)",
+    reason="lemma lexicon: 'Angriff durchführen' loses the relative clause's antecedent (issue 11)",
 )
 def test_relative_clause_takes_its_antecedent(read):
     event = find(
@@ -194,7 +194,7 @@ def test_event_fields(read):
 
 
 @pytest.mark.xfail(
-    strict=True, reason="lemma lexicon: 'respond to violation by X' loses its by-target (open, issue 11)"
+    strict=True, reason="lemma lexicon: 'respond to violation by X' loses its by-target (issue 11)"
 )
 def test_pronoun_next_to_a_speaker_is_the_speaker(read):
     text = "Netanyahu said he would respond forcefully to any violation by Hezbollah."
@@ -274,7 +274,7 @@ def test_claim_adjunct_credits_the_act_it_reports(read):
 
 @pytest.mark.xfail(
     strict=True,
-    reason="lemma lexicon leaves out bare 'zerstören' as too ambiguous; the attack is not coded (open, issue 11)",
+    reason="lemma lexicon leaves out bare 'zerstören' as ambiguous (issue 11)",
 )
 def test_own_account(read):
     text = "Das Militär Pakistans zerstörte nach eigenen Angaben ein Radar in Indien."
