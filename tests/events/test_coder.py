@@ -193,9 +193,7 @@ def test_event_fields(read):
         assert text[evidence.start : evidence.end] == evidence.text
 
 
-@pytest.mark.xfail(
-    strict=True, reason="lemma lexicon: 'respond to violation by X' loses its by-target (issue 11)"
-)
+@pytest.mark.xfail(strict=True, reason="lemma lexicon: 'respond to violation by X' loses its by-target (issue 11)")
 def test_pronoun_next_to_a_speaker_is_the_speaker(read):
     text = "Netanyahu said he would respond forcefully to any violation by Hezbollah."
     event = find(events_of(read, text, "en"), "THREATEN")
