@@ -55,8 +55,9 @@ def render(lang: str) -> str:
 def main() -> int:
     for lang in ("de", "en"):
         path = ROOT / "lang" / lang / "lemmas.tsv"
-        path.write_text(render(lang), encoding="utf-8")
-        print(f"{path}: {render(lang).count(chr(10)) - 3} forms", file=sys.stderr)
+        text = render(lang)
+        path.write_text(text, encoding="utf-8")
+        print(f"{path}: {text.count(chr(10)) - 3} forms", file=sys.stderr)
     return 0
 
 

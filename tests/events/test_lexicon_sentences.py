@@ -9,12 +9,12 @@ so, and the row's note says what is missing.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 
 from diplograph.events.triggers import trigger_lexicon
+from diplograph.lang import load
 from diplograph.text.tokenize import split_sentences
 
 PUBLISHED = "2025-01-13"
@@ -23,15 +23,13 @@ COLUMNS = ["sentence", "type", "source", "target", "status", "note"]
 
 
 def _rows() -> list:
+    """One parameter per sentence row, named by its file and line."""
     rows = []
     for path in sorted(FOLDER.glob("*/*.tsv")):
         lang = path.parent.name
-        with path.open(encoding="utf-8", newline="") as handle:
-            lines = [line for line in handle if line.strip() and not line.startswith("#")]
-        reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
-        assert reader.fieldnames == COLUMNS, f"{path}: header must be {COLUMNS}"
-        for number, row in enumerate(reader, 2):
-            rows.append(pytest.param(lang, row, id=f"{lang}/{path.stem}:{number}"))
+        for row in load.read_tsv(path, required=COLUMNS):
+            assert list(row.values) == COLUMNS, f"{path}: header must be {COLUMNS}"
+            rows.append(pytest.param(lang, row.values, id=f"{lang}/{path.stem}:{row.line}"))
     return rows
 
 

@@ -196,7 +196,8 @@ def _link(
                 emit(item.start, item.end, entity, "person", office)
             continue
         if entry.kind == "coref":
-            before = [m for m in earlier + mentions if m.start < norm.raw_span(item.start, item.end)[0]]
+            raw_start = norm.raw_span(item.start, item.end)[0]
+            before = [m for m in earlier + mentions if m.start < raw_start]
             for entity in _refer_back(entry, before, kb, norm.raw, rules.coordinators):
                 emit(item.start, item.end, entity, "coreference", None)
             continue

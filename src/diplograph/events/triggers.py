@@ -19,8 +19,9 @@ whose lemma or lower-case form it is. Three rules carry what a list of forms can
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
+from pathlib import Path
 
 from diplograph.events.plover import DEFAULT_CAMEO, TYPES, cameo_codes
 from diplograph.lang import load
@@ -154,21 +155,13 @@ def _element(raw: str) -> Element:
 
 
 def lexicon_elements(lang: str) -> frozenset[str]:
-    """Every lemma the lexicon's entries name, split separable verbs' stems included: the
-    words whose forms ``scripts/build_lemmas.py`` compiles."""
-    settings = load.settings_toml(lang).get("lemmas", {})
-    particles = tuple(sorted((p.lower() for p in settings.get("separable_particles", [])), key=len, reverse=True))
-    elements: set[str] = set()
-    for path in lexicon_files(lang):
-        for row in load.read_tsv(path, required=_LEXICON_COLUMNS):
-            parts = [part.lstrip("~").lower() for part in row["lemma"].split() if part.strip("~")]
-            elements.update(parts)
-            if len(parts) == 1 and row["pos"] == "verb":
-                elements.update(p[len(particle) :] for p in parts for particle in particles if p.startswith(particle))
-    return frozenset(e for e in elements if e)
+    """The words whose forms ``scripts/build_lemmas.py`` compiles: every element the rows write,
+    and the stems of split separable verbs (not the particles the split adds: they do not inflect)."""
+    triggers = _read_triggers(lang)
+    return frozenset(e.text for t in triggers for e in t.elements if not e.clause_final or "~" in t.pattern)
 
 
-def lexicon_files(lang: str) -> list:
+def lexicon_files(lang: str) -> list[Path]:
     """The lexicon files of a language, in name order (the earlier file wins a duplicate)."""
     folder = load.lang_file(lang, "lexicon")
     return sorted(folder.glob("*.tsv")) if folder.is_dir() else []
@@ -176,6 +169,12 @@ def lexicon_files(lang: str) -> list:
 
 @cache
 def trigger_lexicon(lang: str) -> TriggerLexicon:
+    compound_heads = bool(load.settings_toml(lang).get("lemmas", {}).get("compound_heads", False))
+    return _compile(lang, _read_triggers(lang), compound_heads)
+
+
+def _read_triggers(lang: str) -> list[Trigger]:
+    """The lexicon's rows as triggers, each separable verb followed by its split form."""
     codes = cameo_codes()
     settings = load.settings_toml(lang).get("lemmas", {})
     particles = tuple(sorted((p.lower() for p in settings.get("separable_particles", [])), key=len, reverse=True))
@@ -193,7 +192,7 @@ def trigger_lexicon(lang: str) -> TriggerLexicon:
             split = _separated(trigger, particles)
             if split is not None:
                 triggers.append(split)
-    return _compile(lang, triggers, bool(settings.get("compound_heads", False)))
+    return triggers
 
 
 def _trigger(row: load.Row, lemma: str, pos: str, codes: frozenset[str], file: str) -> Trigger:
@@ -236,12 +235,7 @@ def _separated(trigger: Trigger, particles: tuple[str, ...]) -> Trigger | None:
     particle = next((p for p in particles if text.startswith(p) and len(text) - len(p) >= 4), None)
     if particle is None:
         return None
-    elements = (Element(text[len(particle) :]), Element(particle, clause_final=True))
-    return Trigger(**{**_fields(trigger), "elements": elements})
-
-
-def _fields(trigger: Trigger) -> dict:
-    return {name: getattr(trigger, name) for name in Trigger.__slots__}
+    return replace(trigger, elements=(Element(text[len(particle) :]), Element(particle, clause_final=True)))
 
 
 def _compile(lang: str, triggers: list[Trigger], compound_heads: bool) -> TriggerLexicon:

@@ -22,8 +22,7 @@ class Lemmatizer:
     """Lower-case lemma of a lower-case word, memoised (news vocabulary repeats: Zipf)."""
 
     lang: str
-    table: dict[str, str]  # form -> lemma
-    lemmas: frozenset[str]  # the lemmas the table reduces to
+    table: dict[str, str]  # form -> lemma; every lemma is also a form of itself
     suffix_rules: tuple[tuple[str, str], ...]
     _memo: dict[str, str] = field(default_factory=dict, repr=False)
 
@@ -43,8 +42,8 @@ class Lemmatizer:
         for ending, replacement in self.suffix_rules:
             if word.endswith(ending) and len(word) > len(ending) + 2:
                 candidate = word[: len(word) - len(ending)] + replacement
-                if candidate in self.table or candidate in self.lemmas:
-                    return self.table.get(candidate, candidate)
+                if candidate in self.table:
+                    return self.table[candidate]
         return word
 
 
@@ -56,4 +55,4 @@ def lemmatizer(lang: str) -> Lemmatizer:
         row["form"]: row["lemma"]
         for row in load.read_tsv(load.lang_file(lang, "lemmas.tsv"), required=("form", "lemma"))
     }
-    return Lemmatizer(lang, table, frozenset(table.values()), tuple((str(a), str(b)) for a, b in rules))
+    return Lemmatizer(lang, table, tuple((str(a), str(b)) for a, b in rules))
