@@ -29,6 +29,7 @@ def eval_cli(
         ..., help="Folders with NAME.txt, NAME.meta.json and NAME.gold.json files, or folders above them."
     ),
     kb: Path | None = typer.Option(None, "--kb", help="Folder with your own knowledge-base files."),
+    config: Path | None = typer.Option(None, "--config", help="Settings file overriding settings.toml."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List misses, extras and wrong details by cause."),
     holdout: str | None = typer.Option(
         None,
@@ -43,7 +44,7 @@ def eval_cli(
     holdout_file = Path(holdout) if holdout else DEFAULT_HOLDOUT
     if not no_holdout and (holdout or "").lower() != "none":
         held = read_holdout(holdout_file)
-    options = Options.create(kb_dir=kb)
+    options = Options.create(kb_dir=kb, config=config)
     runs = [(label, evaluate(folder, options=options)) for label, folder in folders]
     console = Console(width=160)
     for label, results in runs:

@@ -34,7 +34,9 @@ def noun_modifier(
             continue
         modifier_forms = any(m.form in ("adjective", "genitive", "name", "demonym") for m in g.mentions)
         short_gap = len(gap) <= 2 and all(w in ("'s", "’s") or (w.isalpha() and w.islower()) for w in gap)
-        if short_gap and (possessive or not gap or modifier_forms):
+        # "entlang der Grenze zu Afghanistan Luftangriffe": a German name before a noun ends its own phrase.
+        bare_name = not gap and not rules.open_compounds and all(m.form == "name" for m in g.mentions)
+        if short_gap and (possessive or not gap or modifier_forms) and not bare_name:
             return g
     for g in clause_groups:
         gap = words[match.last + 1 : g.first]
@@ -101,8 +103,10 @@ def clause_roles(
         return agent, target, False
     source = free[0] if free else None
     if rules.subject_nearest:
-        before = [g for g in free if g.last < match.first]
-        source = before[-1] if before else source
+        before = [g for g in free if g.last < match.head]
+        # Subject-verb-object order: a verb's subject comes before it ("summoned the
+        # ambassador" names the target, not the source); a noun may take one after it.
+        source = before[-1] if before else (source if "noun" in trigger.flags else None)
     target = find_target(clause_groups, match, rules, after=None, exclude=source)
     if trigger.symmetric and target is None and source is not None:
         # "the Russian dictator and the Iranian president held talks": coordinated subjects
@@ -113,6 +117,8 @@ def clause_roles(
             None,
         )  # fmt: skip
         target = partner
+    if (joint := joint_parties(clause_groups, match, rules)) is not None:
+        return joint, None, False
     if source is None and trigger.symmetric:
         joint = target or next((g for g in clause_groups if g.preposition in rules.joint_prepositions), None)
         if joint is not None:
@@ -157,7 +163,48 @@ def find_target(
     if free:
         return free[0]
     if trigger.type in _PLACE_TARGETED:
-        # "Russia attacked targets in Ukraine": an attack's place names its target.
-        placed = [g for g in candidates if g.marker in rules.place_prepositions]
+        # "Russia attacked targets in Ukraine": an attack's place names its target (in
+        # subject-verb-object order not a venue before it: "signed a deal in Washington to
+        # end the fighting"; German puts the verb last: "Ziele in Pakistan bombardiert").
+        placed = [
+            g for g in candidates
+            if g.marker in rules.place_prepositions and (g.first > match.last or not rules.subject_nearest)
+        ]  # fmt: skip
         return placed[0] if placed else None
     return None
+
+
+def mediated_roles(
+    clause_groups: list[ActorGroup], match: TriggerMatch, rules: EventRules
+) -> tuple[ActorGroup, ActorGroup | None] | None:
+    """Mediator and parties of a mediation named by its marker ("unter Vermittlung Katars",
+    "a truce brokered by Egypt between X and Y"), or None when the trigger is not such a marker."""
+    mediator = next(
+        (g for g in clause_groups if g.mediator is not None and g.mediator[0] <= match.first <= g.mediator[1]),
+        None,
+    )
+    if mediator is None:
+        return None
+    others = [g for g in clause_groups if g is not mediator]
+    joint = [g for g in others if g.preposition in rules.joint_prepositions or g.marker in match.trigger.target_preps]
+    free = [g for g in others if g.preposition is None and not _is_modifier(g)]
+    return mediator, (joint or free or [None])[0]
+
+
+def without_mediators(clause_groups: list[ActorGroup], match: TriggerMatch) -> list[ActorGroup]:
+    """A mediator named in a clause ("konnten sich unter Vermittlung Katars nicht einigen") is
+    not a party to its other events."""
+    kept = [g for g in clause_groups if g.mediator is None or g.mediator[0] <= match.first <= g.mediator[1]]
+    return kept if kept else clause_groups
+
+
+def joint_parties(clause_groups: list[ActorGroup], match: TriggerMatch, rules: EventRules) -> ActorGroup | None:
+    """The parties a joint noun names after it ("concerns about joint drills between China and
+    Russia"), whoever the clause's subject is."""
+    if not (match.trigger.symmetric and "noun" in match.trigger.flags):
+        return None
+    return next(
+        (g for g in clause_groups
+         if g.preposition in rules.joint_prepositions and g.first > match.last and len(g.codes) > 1),
+        None,
+    )  # fmt: skip

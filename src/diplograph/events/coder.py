@@ -12,7 +12,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import replace
 
-from diplograph.events.arguments import clause_roles, clause_subject, find_target, noun_modifier
+from diplograph.events.arguments import (
+    clause_roles,
+    clause_subject,
+    find_target,
+    joint_parties,
+    mediated_roles,
+    noun_modifier,
+    without_mediators,
+)
 from diplograph.events.claims import (
     anaphoric_claimant,
     clause_modality,
@@ -191,7 +199,7 @@ def _code_sentence(
     tokens = sent.tokens
     words = [t.text.lower() for t in tokens]
     spans = token_spans(norm, sent)
-    groups = group_mentions(mentions, spans, words, rules)
+    groups = group_mentions(mentions, spans, words, rules, [t.text for t in tokens])
     clauses = split_clauses(words, groups, rules)
     speakers = find_speakers(groups, words, rules)
     main_subject = clause_subject(groups, clauses[0], rules) if clauses else None
@@ -219,8 +227,8 @@ def _code_sentence(
                 and _after_determiner(tokens, match.first, rules)
             ):
                 trigger = replace(trigger, flags=trigger.flags | {"noun"})
-                match = TriggerMatch(trigger, match.positions)
-            clause_groups = [g for g in groups if start <= g.first and g.last < end]
+                match = replace(match, trigger=trigger)
+            clause_groups = without_mediators([g for g in groups if start <= g.first and g.last < end], match)
             speaking = [g for g, verb in speakers if g in clause_groups and reports_only(g, verb, match, clause_groups)]
             if speaking and len(clause_groups) > len(speaking):
                 clause_groups = [g for g in clause_groups if g not in speaking]
@@ -230,6 +238,12 @@ def _code_sentence(
                 target_group = find_target(clause_groups, match, rules, after=after, exclude=accused)
                 attribution = Attribution(accuser.codes[0], accuser.codes[0], "actor") if accuser else None
                 from_context = False
+            elif mediation := mediated_roles(clause_groups, match, rules):
+                source_group, target_group = mediation
+                attribution, from_context = None, False
+            elif joint := joint_parties(clause_groups, match, rules):
+                source_group, target_group = joint, None
+                attribution, from_context = None, False
             elif "noun" in trigger.flags and (modifier := noun_modifier(clause_groups, match, words, rules)):
                 source_group = modifier
                 target_group = find_target(clause_groups, match, rules, after=match.first, exclude=modifier)
@@ -253,6 +267,15 @@ def _code_sentence(
                 source_group = speaking[0]  # "Netanyahu said he would respond forcefully"
             if "reverse" in trigger.flags:
                 source_group, target_group = target_group, source_group
+            if (
+                source_group is not None
+                and len(source_group.codes) > 1
+                and has_phrase(words[start:end], rules.reciprocals)
+            ):
+                # "Thailand und Kambodscha beschuldigten sich gegenseitig": both act on each other.
+                target_group = None
+                trigger = replace(trigger, symmetric=True)
+                match = replace(match, trigger=trigger)
             if "complement" in trigger.flags and target_group is not None:
                 accusation = (source_group, target_group, target_group.last)
             source = list(source_group.mentions) if source_group else []

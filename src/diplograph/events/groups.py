@@ -27,6 +27,7 @@ class ActorGroup:
     bounds: list[tuple[int, int]] = field(default_factory=list)  # token range of each mention
     preposition: str | None = None  # the preposition governing the group, if any
     marker: str | None = None  # the word before the group (after determiners): "of", "on", "gegen"
+    mediator: tuple[int, int] | None = None  # token range of "unter Vermittlung" before a mediator
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -40,9 +41,14 @@ def token_spans(norm: NormText, sent: Sentence) -> list[tuple[int, int]]:
 
 
 def group_mentions(
-    mentions: list[ActorMention], spans: list[tuple[int, int]], words: list[str], rules: EventRules
+    mentions: list[ActorMention],
+    spans: list[tuple[int, int]],
+    words: list[str],
+    rules: EventRules,
+    cased: list[str] | None = None,
 ) -> list[ActorGroup]:
-    """Join mentions separated only by connectors into groups; note governing prepositions."""
+    """Join mentions separated only by connectors into groups; note governing prepositions.
+    ``cased``: the tokens as written, where nouns are capitalised (German)."""
     located = []
     starts = [s for s, _e in spans]
     ends = [e for _s, e in spans]
@@ -60,7 +66,9 @@ def group_mentions(
     dateline_end = _dateline_end(words)
     located = [
         (first, last, m) for first, last, m in located
-        if first > dateline_end and not (m.form == "adjective" and _modifies_material(words, last, rules))
+        if first > dateline_end
+        and not (m.form == "adjective" and _modifies_material(words, last, rules))
+        and not _names_feature(words, first, last, rules)
     ]  # fmt: skip
     groups: list[ActorGroup] = []
     joins: list[list[str]] = []  # the connector words of each join, per group
@@ -68,10 +76,13 @@ def group_mentions(
         if groups:
             g = groups[-1]
             between = words[g.last + 1 : first]
-            joined = all(w in rules.group_connectors for w in between) or (
-                any(w in rules.conjunctions for w in between)
-                and all(w in rules.group_connectors or w in rules.determiners for w in between)
-            )
+            joined = (
+                all(w in rules.group_connectors for w in between)
+                or (
+                    any(w in rules.conjunctions for w in between)
+                    and all(w in rules.group_connectors or w in rules.determiners for w in between)
+                )
+            ) and _partners_present(words, g.first, first, between, rules)
             if first <= g.last or joined:
                 joins[-1].append(" ".join(between) if first > g.last else "")
                 g.mentions.append(m)
@@ -92,8 +103,63 @@ def group_mentions(
             g.marker = words[k]
         if k >= 0 and words[k] in rules.prepositions and not possessor:
             g.preposition = words[k]
-        # A place named after a locative preposition is not a participant ("in Moskau").
+        elif not possessor and (governing := _phrase_preposition(words, cased or words, g.first, rules)) is not None:
+            g.preposition = g.marker = governing
+        g.mediator = _mediator_marker(words, g.first, rules)
     return groups
+
+
+def _partners_present(words: list[str], group_first: int, first: int, between: list[str], rules: EventRules) -> bool:
+    """A paired connector joins only with its partner nearby: "X as well as Y", "sowohl X als
+    auch Y"; "sanctions on Syria as the West" are two groups."""
+    window = words[max(group_first - 2, 0) : first + 2]
+    return all(rules.paired_connectors[w] in window for w in between if w in rules.paired_connectors)
+
+
+def _names_feature(words: list[str], first: int, last: int, rules: EventRules) -> bool:
+    """A state's name inside a place name: "the Sea of Japan", "the South China Sea", "das
+    Japanische Meer", "der Golf von Mexiko"."""
+    after = words[last + 1] if last + 1 < len(words) else ""
+    before = words[first - 2] if first >= 2 and words[first - 1] in ("of", "von") else ""
+    return after in rules.feature_nouns or before in rules.feature_nouns
+
+
+def _phrase_preposition(words: list[str], cased: list[str], first: int, rules: EventRules) -> str | None:
+    """The preposition of a phrase whose noun this group qualifies as a genitive: "im Osten der
+    DR Kongo", "at a meeting of the Security Council", "nach Angaben des Vermittlerstaats
+    Katar". Such a group is inside that phrase: no subject, and a target only where the
+    frame takes that preposition ("attacks on the capital of Ukraine")."""
+    k = first - 1
+    if k >= 0 and words[k] not in rules.genitive_links and words[k] in rules.determiners:
+        k -= 1  # "of the Security Council"
+    if k >= 1 and words[k] not in rules.genitive_links and words[k].isalpha():
+        k -= 1  # an apposition noun: "des Vermittlerstaats Katar", "of the mediator Qatar"
+        if k >= 0 and words[k] not in rules.genitive_links and words[k] in rules.determiners:
+            k -= 1
+    if k < 2 or words[k] not in rules.genitive_links:
+        return None
+    if rules.capitalised_nouns and not cased[k - 1][:1].isupper():
+        return None  # "trafen der russische Präsident und …": a verb, so "der" is no genitive
+    # Back over the phrase's noun (and its article and adjectives) to its preposition.
+    for j in range(k - 1, max(k - 5, -1), -1):
+        word = words[j]
+        if word in rules.prepositions:
+            return word if j < k - 1 else None
+        if not word.isalpha() or word in rules.clause_openers - rules.determiners:
+            return None
+        if rules.capitalised_nouns and j < k - 1 and cased[j][:1].isupper():
+            return None  # another noun: "die von Ruanda unterstützten Rebellen der M23"
+    return None
+
+
+def _mediator_marker(words: list[str], first: int, rules: EventRules) -> tuple[int, int] | None:
+    """Token range of a mediator phrase ending right before the group (its article skipped)."""
+    end = first - 1 if first >= 1 and words[first - 1] in rules.determiners else first
+    for phrase in rules.mediator_markers:
+        start = end - len(phrase)
+        if start >= 0 and tuple(words[start:end]) == phrase:
+            return start, end - 1
+    return None
 
 
 def _dateline_end(words: list[str]) -> int:

@@ -50,6 +50,13 @@ class EventRules:
     indefinite_perfect: frozenset[str]
     media_nouns: frozenset[str]
     place_prepositions: frozenset[str]
+    # Connectors that join actors only with their partner word: "as" with "well" ("as well as").
+    paired_connectors: dict[str, str]
+    reciprocals: tuple[tuple[str, ...], ...]  # "each other", "sich gegenseitig"
+    mediator_markers: tuple[tuple[str, ...], ...]  # "unter Vermittlung", "mediated by"
+    feature_nouns: frozenset[str]  # "Sea" in "Sea of Japan", "Meer" in "Japanisches Meer"
+    capitalised_nouns: bool  # German writes every noun with a capital: a cue for noun phrases
+    open_compounds: bool  # a bare name before a noun modifies it ("the Hamas attack"), not in German
 
     @property
     def clause_breakers(self) -> frozenset[str]:
@@ -70,6 +77,9 @@ def event_rules(lang: str) -> EventRules:
 
     def words(key: str) -> frozenset[str]:
         return frozenset(w.lower() for w in cfg.get(key, []))
+
+    def phrases(key: str) -> tuple[tuple[str, ...], ...]:
+        return tuple(tuple(p.lower().split()) for p in cfg.get(key, []))
 
     return EventRules(
         clause_openers=words("clause_openers"),
@@ -93,16 +103,22 @@ def event_rules(lang: str) -> EventRules:
         infinitive_openers=words("infinitive_openers"),
         conjunctions=words("conjunctions"),
         cues={kind: words(kind) for kind in MODALITY_ORDER},
-        negation_exceptions=tuple(tuple(p.lower().split()) for p in cfg.get("negation_exceptions", [])),
-        attribution_before=tuple(tuple(p.lower().split()) for p in cfg.get("attribution_before", [])),
+        negation_exceptions=phrases("negation_exceptions"),
+        attribution_before=phrases("attribution_before"),
         speech_verbs=frozenset(w.lower() for phrase in cfg.get("speech_verbs", []) for w in phrase.split()[:1]),
         speech_anaphors=words("speech_anaphors"),
         claim_adjuncts=words("claim_adjuncts"),
-        self_claims=tuple(tuple(p.lower().split()) for p in cfg.get("self_claims", [])),
+        self_claims=phrases("self_claims"),
         report_nouns=words("report_nouns"),
         indefinite_perfect=words("indefinite_perfect"),
         media_nouns=words("media_nouns"),
         place_prepositions=words("place_prepositions"),
+        paired_connectors={k.lower(): v.lower() for k, v in cfg.get("paired_connectors", {}).items()},
+        reciprocals=phrases("reciprocals"),
+        mediator_markers=phrases("mediator_markers"),
+        feature_nouns=words("feature_nouns"),
+        capitalised_nouns=bool(cfg.get("capitalised_nouns", False)),
+        open_compounds=bool(cfg.get("open_compounds", False)),
     )
 
 

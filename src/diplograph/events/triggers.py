@@ -62,6 +62,12 @@ class Trigger:
 class TriggerMatch:
     trigger: Trigger
     positions: tuple[int, ...]  # token index of each element, ascending
+    anchor: int = -1  # token index of the entry's first element (the verb of "withdraw troops")
+
+    @property
+    def head(self) -> int:
+        """Where the entry's first element stands: "troops were withdrawn" is headed by its verb."""
+        return self.anchor if self.anchor >= 0 else self.positions[0]
 
     @property
     def first(self) -> int:
@@ -118,7 +124,7 @@ class TriggerLexicon:
                     lemmas = [self.lemma(w) if start <= k < end else "" for k, w in enumerate(words)]
                 positions = _rest(trigger.elements, words, lemmas, i, start, end)
                 if positions is not None:
-                    found.append(TriggerMatch(trigger, positions))
+                    found.append(TriggerMatch(trigger, positions, i))
         return found
 
 
