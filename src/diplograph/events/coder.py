@@ -96,7 +96,16 @@ def code_events(
         sentence_drafts: list[EventDraft] = []
         if sentence_actors:
             sentence_drafts, subject, speaker = _code_sentence(
-                norm, sent, index, sentence_actors, sentence_outlets, sentence_times, lexicon, rules, capitals or {}
+                norm,
+                sent,
+                index,
+                sentence_actors,
+                sentence_outlets,
+                sentence_times,
+                lexicon,
+                rules,
+                capitals or {},
+                previous_subject,
             )
             drafts.extend(sentence_drafts)
         claimant = anaphoric_claimant(norm, sent, speaker, sentence_outlets, rules)
@@ -193,6 +202,7 @@ def _code_sentence(
     lexicon: TriggerLexicon,
     rules: EventRules,
     capitals: dict[str, str],
+    previous_subject: list[ActorMention] | None = None,
 ) -> tuple[list[EventDraft], ActorGroup | None, Attribution | None]:
     """The sentence's event mentions, its main subject (for the next sentence), and who
     speaks in it (for a quotation that runs on into the next sentences)."""
@@ -255,6 +265,7 @@ def _code_sentence(
                     clause_groups, match, words, rules, start, end, groups, clauses, number, main_subject
                 )
                 attribution = None
+            pronoun = False
             if "noun" not in trigger.flags:
                 verb_seen = True
             if target_group is None and not trigger.symmetric and trigger.target_preps:
@@ -265,6 +276,18 @@ def _code_sentence(
                     target_group = None
             if source_group is None and speaking and any(w in rules.pronouns for w in words[start:end]):
                 source_group = speaking[0]  # "Netanyahu said he would respond forcefully"
+            elif (
+                number == 0
+                and previous_subject
+                and _pronoun_subject(words, start, match, rules)
+                and not any(g.preposition in rules.passive_agents for g in clause_groups)
+                and (source_group is None or target_group is None)
+            ):
+                # "It has repeatedly offered support to Damascus", "Er warf der Ukraine vor, …":
+                # the pronoun is the previous sentence's subject, a named group the target.
+                target_group = target_group or source_group
+                source_group = ActorGroup(list(previous_subject), -1, -1)
+                from_context = pronoun = True
             if "reverse" in trigger.flags:
                 source_group, target_group = target_group, source_group
             if (
@@ -308,7 +331,7 @@ def _code_sentence(
                     date=date,
                     location=location,
                     evidence=Evidence(norm.raw[evidence_start:evidence_end], evidence_start, evidence_end, index),
-                    confidence=draft_confidence(match, source, target, from_context),
+                    confidence=draft_confidence(match, source, target, from_context, pronoun),
                     sentence=index,
                     companion=companion if date is None else None,
                     indefinite=has_word(words, max(start, match.first - 3), match.first, rules.indefinite_perfect),
@@ -323,6 +346,11 @@ def _code_sentence(
                 code = draft.source[0].entity.code
                 draft.attribution = Attribution(code, code, "actor")
     return drafts, main_subject, quote_speaker
+
+
+def _pronoun_subject(words: list[str], start: int, match: TriggerMatch, rules: EventRules) -> bool:
+    """A personal pronoun opens the clause before its verb: "It has offered", "Er kündigte an"."""
+    return start < match.head and words[start] in rules.subject_pronouns
 
 
 def _after_determiner(tokens: tuple[Token, ...], index: int, rules: EventRules) -> bool:

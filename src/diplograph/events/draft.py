@@ -28,15 +28,20 @@ class EventDraft:
 
 
 def draft_confidence(
-    match: TriggerMatch, source: list[ActorMention], target: list[ActorMention], from_context: bool
+    match: TriggerMatch,
+    source: list[ActorMention],
+    target: list[ActorMention],
+    from_context: bool,
+    pronoun: bool = False,
 ) -> float:
     """How sure the coding is: named source and target and a multi-word trigger raise it; roles
-    taken from context and a nominalised trigger without a target lower it."""
+    taken from context (less so when a pronoun stands for them) and a nominalised trigger
+    without a target lower it."""
     score = 0.45
     score += 0.2 if source else 0.0
     score += 0.15 if (target or match.trigger.symmetric) else 0.0
     score += 0.1 if len(match.positions) > 1 else 0.0
-    score -= 0.15 if from_context else 0.0
+    score -= (0.1 if pronoun else 0.15) if from_context else 0.0
     score -= 0.1 if "noun" in match.trigger.flags and not target else 0.0
     return round(min(max(score, 0.05), 0.95), 2)
 
