@@ -204,3 +204,23 @@ def test_cities_are_places_in_their_state(read, text, lang, place, code):
 def test_ordinary_words_are_not_places(read):
     assert codes(read("Das Essen wurde kalt serviert.", lang="de")) == []
     assert codes(read("Reading the report took an hour.", lang="en")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        ("A United Nations-brokered deal was signed.", "United Nations", "UN"),
+        ("The United States-led coalition struck targets.", "United States", "USA"),
+        ("A South Korea-Japan summit was held in Tokyo.", "South Korea", "KOR"),
+    ],
+)
+def test_multiword_name_before_a_hyphen(read, text, name, code):
+    """A name's last word may open a hyphenated compound: "United Nations-brokered"."""
+    doc = read(text, lang="en")
+    assert mention(doc, name).entity.code == code
+
+
+def test_hyphen_after_a_name_is_no_dateline(read):
+    """ "The U.S.-brokered truce": a hyphen written against a word joins, it ends no dateline."""
+    doc = read("The U.S.-brokered truce between Israel and Hamas took effect.", lang="en")
+    assert any(e.type == "CONSULT" and [p.entity.code for p in e.source] == ["USA"] for e in doc.events)

@@ -89,10 +89,15 @@ def _match(tokens: tuple[Token, ...], lexicon: Lexicon, *, shouted: bool = False
                 length = len(surface)
                 if length == 1 or (
                     i + length <= n
-                    and texts[i + 1] == surface[1]  # most multi-word candidates fail here, cheaply
-                    and all(texts[i + k] == surface[k] for k in range(2, length))
+                    and _same(texts[i + 1], surface[1], length == 2)  # most multi-word candidates fail here
+                    and all(_same(texts[i + k], surface[k], k == length - 1) for k in range(2, length))
                 ):
-                    items.append(_Item(entry, i, i + length, token.start, tokens[i + length - 1].end))
+                    last = tokens[i + length - 1]
+                    end = last.end if last.text == surface[-1] else last.start + len(surface[-1])
+                    items.append(_Item(entry, i, i + length, token.start, end))
+                    if end < last.end:  # "United Nations-brokered", "South Korea-Japan": the rest of the compound
+                        rest = _compound_parts(last, i + length - 1, lexicon)
+                        items.extend(item for item in rest if item.start >= end)
                     i += length
                     found = True
                     break
@@ -104,6 +109,11 @@ def _match(tokens: tuple[Token, ...], lexicon: Lexicon, *, shouted: bool = False
             items.extend(_compound_parts(token, i, lexicon))
         i += 1
     return items
+
+
+def _same(text: str, word: str, last: bool) -> bool:
+    """A name's word as written, its last word also as the first part of a hyphenated compound."""
+    return text == word or (last and text.startswith(word + "-"))
 
 
 def _shouted(tokens: tuple[Token, ...]) -> bool:

@@ -87,6 +87,8 @@ def clause_roles(
     right_after = agent is not None and (
         words[match.last] in rules.passive_agents
         or (match.last + 1 < len(words) and words[match.last + 1] in rules.passive_agents)
+        # German puts it before the participle: "die von Katar vermittelte Waffenruhe".
+        or (agent.last == match.first - 1 and "noun" not in trigger.flags)
     )
     if (
         agent is not None
@@ -208,3 +210,19 @@ def joint_parties(clause_groups: list[ActorGroup], match: TriggerMatch, rules: E
          if g.preposition in rules.joint_prepositions and g.first > match.last and len(g.codes) > 1),
         None,
     )  # fmt: skip
+
+
+def hyphen_agent(clause_groups: list[ActorGroup], match: TriggerMatch, words: list[str]) -> ActorGroup | None:
+    """The agent joined to a participle by a hyphen ("the US-brokered truce", "die
+    US-vermittelte Waffenruhe", "a United Nations-brokered deal"): the group ending in the
+    trigger's own token, or right before a lone hyphen ("the U.S.-brokered deal")."""
+    first = match.head
+    if "noun" in match.trigger.flags:
+        return None
+    joined = "-" in words[first].strip("-")
+    for g in clause_groups:
+        if (joined and g.last == first and g.first <= first) or (
+            first >= 2 and words[first - 1] == "-" and g.last == first - 2
+        ):
+            return g
+    return None

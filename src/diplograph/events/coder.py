@@ -16,6 +16,7 @@ from diplograph.events.arguments import (
     clause_roles,
     clause_subject,
     find_target,
+    hyphen_agent,
     joint_parties,
     mediated_roles,
     noun_modifier,
@@ -228,8 +229,13 @@ def _code_sentence(
     for number, (start, end) in enumerate(clauses):
         matches = clause_matches[number]
         accusation: tuple[ActorGroup | None, ActorGroup | None, int] | None = None
+        in_clause = [g for g in groups if start <= g.first and g.last < end]
+        # "die US-vermittelte Waffenruhe": the mediator is no party to the truce.
+        compound_agents = {id(a) for m in matches if (a := hyphen_agent(in_clause, m, words)) is not None}
         verb_seen = False
         for match in matches:
+            own_agent = hyphen_agent(in_clause, match, words)  # before a participle may read as a noun
+            by_position = False  # roles read from the clause's word order (not a construction)
             trigger = match.trigger
             if (
                 "noun" not in trigger.flags
@@ -238,7 +244,9 @@ def _code_sentence(
             ):
                 trigger = replace(trigger, flags=trigger.flags | {"noun"})
                 match = replace(match, trigger=trigger)
-            clause_groups = without_mediators([g for g in groups if start <= g.first and g.last < end], match)
+            clause_groups = without_mediators(
+                [g for g in in_clause if id(g) not in compound_agents or g is own_agent], match
+            )
             speaking = [g for g, verb in speakers if g in clause_groups and reports_only(g, verb, match, clause_groups)]
             if speaking and len(clause_groups) > len(speaking):
                 clause_groups = [g for g in clause_groups if g not in speaking]
@@ -248,6 +256,13 @@ def _code_sentence(
                 target_group = find_target(clause_groups, match, rules, after=after, exclude=accused)
                 attribution = Attribution(accuser.codes[0], accuser.codes[0], "actor") if accuser else None
                 from_context = False
+            elif own_agent is not None:
+                # A participle modifying a noun: its target only where its frame marks one
+                # ("the US-brokered truce between Israel and Hamas"), never the next subject.
+                source_group = own_agent
+                marked = [g for g in clause_groups if g.first > match.last and g.marker in trigger.target_preps]
+                target_group = marked[0] if marked else None
+                attribution, from_context = None, False
             elif mediation := mediated_roles(clause_groups, match, rules):
                 source_group, target_group = mediation
                 attribution, from_context = None, False
@@ -265,6 +280,7 @@ def _code_sentence(
                     clause_groups, match, words, rules, start, end, groups, clauses, number, main_subject
                 )
                 attribution = None
+                by_position = True
             pronoun = False
             if "noun" not in trigger.flags:
                 verb_seen = True
@@ -277,7 +293,8 @@ def _code_sentence(
             if source_group is None and speaking and any(w in rules.pronouns for w in words[start:end]):
                 source_group = speaking[0]  # "Netanyahu said he would respond forcefully"
             elif (
-                number == 0
+                by_position
+                and number == 0
                 and previous_subject
                 and _pronoun_subject(words, start, match, rules)
                 and not any(g.preposition in rules.passive_agents for g in clause_groups)

@@ -63,7 +63,7 @@ def group_mentions(
             continue
         located.append((first, last, m))
     located.sort(key=lambda x: (x[0], x[1]))
-    dateline_end = _dateline_end(words)
+    dateline_end = _dateline_end(words, spans)
     located = [
         (first, last, m) for first, last, m in located
         if first > dateline_end
@@ -162,11 +162,12 @@ def _mediator_marker(words: list[str], first: int, rules: EventRules) -> tuple[i
     return None
 
 
-def _dateline_end(words: list[str]) -> int:
-    """Index of the dash ending a dateline ("Luxemburg - Die EU …", "MOSCOW (Reuters) —"), or -1."""
+def _dateline_end(words: list[str], spans: list[tuple[int, int]]) -> int:
+    """Index of the dash ending a dateline ("Luxemburg - Die EU …", "MOSCOW (Reuters) —"), or -1;
+    a hyphen written against the word before it joins words ("the U.S.-brokered truce")."""
     for i, word in enumerate(words[:8]):
         if word in ("-", "–", "—"):
-            return i
+            return i if i == 0 or spans[i - 1][1] < spans[i][0] else -1
         if word not in (",", "(", ")", "/") and not word[:1].isalpha():
             return -1
     return -1

@@ -103,6 +103,13 @@ class TriggerLexicon:
         found = self.by_element.get(word, ())
         if lemma != word:
             found = found + tuple(t for t in self.by_element.get(lemma, ()) if t not in found)
+        if not found and "-" in word.strip("-"):
+            # "US-brokered", "US-vermittelte": a participle joined to its agent by a hyphen.
+            tail = word.rsplit("-", 1)[1]
+            verbs = (*self.by_element.get(tail, ()), *self.by_element.get(self.lemma(tail), ()))
+            found = tuple(dict.fromkeys(t for t in verbs if len(t.elements) == 1 and "noun" not in t.flags))
+            if found:
+                return found
         if not self.compound_heads or len(word) < 2 * _MIN_HEAD - 1:
             return found
         for k in range(_MIN_HEAD - 1, len(word) - _MIN_HEAD + 1):
