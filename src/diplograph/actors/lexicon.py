@@ -44,6 +44,8 @@ class ActorRules:
     proper_noun_guard: bool
     definite_articles: frozenset[str] = frozenset()
     coordinators: frozenset[str] = frozenset()  # words between actors named together
+    person_genitive_suffix: str = ""  # "Kurtis" for Kurti
+    name_particles: frozenset[str] = frozenset()  # "al", "bin", "von": never a name on their own
 
 
 @dataclass(frozen=True, eq=False)
@@ -137,6 +139,8 @@ def lexicon(lang: str, kb: KnowledgeBase) -> Lexicon:
         proper_noun_guard=bool(cfg.get("text", {}).get("proper_noun_guard", False)),
         definite_articles=frozenset(a.lower() for a in actor_cfg.get("definite_articles", [])),
         coordinators=frozenset(w.lower() for w in actor_cfg.get("coordinators", [])),
+        person_genitive_suffix=genitive_suffix,
+        name_particles=frozenset(w.lower() for w in actor_cfg.get("name_particles", [])),
     )
     return Lexicon(
         lang=lang,

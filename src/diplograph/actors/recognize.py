@@ -16,6 +16,7 @@ from itertools import pairwise
 
 from diplograph.actors.kb import OFFICES, KnowledgeBase
 from diplograph.actors.lexicon import Entry, Lexicon
+from diplograph.actors.names import name_parts
 from diplograph.model import ActorMention, Entity, OutletMention, Sentence, Token
 from diplograph.text.normalize import NormText
 
@@ -72,6 +73,8 @@ def find_actors(
                 )  # fmt: skip
         mentions = _link(items, sent.tokens, norm, kb, lexicon, on, index, actors)
         actors.extend(mentions)
+    actors.extend(name_parts(norm, sentences, actors, lexicon.rules))
+    actors.sort(key=lambda m: (m.start, m.end))
     return tuple(actors), tuple(outlets)
 
 

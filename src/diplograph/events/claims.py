@@ -36,7 +36,14 @@ def find_speakers(groups: list[ActorGroup], words: list[str], rules: EventRules)
     return found
 
 
-def reports_only(speaker: ActorGroup, verb: int, match: TriggerMatch, clause_groups: list[ActorGroup]) -> bool:
+def reports_only(
+    speaker: ActorGroup,
+    verb: int,
+    match: TriggerMatch,
+    clause_groups: list[ActorGroup],
+    words: list[str] | None = None,
+    rules: EventRules | None = None,
+) -> bool:
     """Whether a speaker only reports the event rather than acting in it: it does when the
     event comes before ("Israel will respond, Biden said") or has its own subject after the
     speech verb ("Biden said Israel would respond"); it acts when its verb is the trigger
@@ -45,7 +52,15 @@ def reports_only(speaker: ActorGroup, verb: int, match: TriggerMatch, clause_gro
         return False
     if verb > match.first:
         return True
+    if words is not None and rules is not None and _other_pronoun(speaker, words[verb + 1 : match.first], rules):
+        return True  # "Ryder said they intend to attack": the complement has its own subject
     return any(g is not speaker and g.preposition is None and verb < g.first < match.first for g in clause_groups)
+
+
+def _other_pronoun(speaker: ActorGroup, between: list[str], rules: EventRules) -> bool:
+    """A plural pronoun after one person's verb of saying stands for others."""
+    person = len(speaker.codes) == 1 and all(m.form in ("person", "role") for m in speaker.mentions)
+    return person and any(w in rules.plural_pronouns for w in between)
 
 
 def outlet_attribution(

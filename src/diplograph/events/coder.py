@@ -247,7 +247,11 @@ def _code_sentence(
             clause_groups = without_mediators(
                 [g for g in in_clause if id(g) not in compound_agents or g is own_agent], match
             )
-            speaking = [g for g, verb in speakers if g in clause_groups and reports_only(g, verb, match, clause_groups)]
+            speaking = [
+                g
+                for g, verb in speakers
+                if g in clause_groups and reports_only(g, verb, match, clause_groups, words, rules)
+            ]
             if speaking and len(clause_groups) > len(speaking):
                 clause_groups = [g for g in clause_groups if g not in speaking]
             if accusation is not None and match.first > accusation[2]:
@@ -290,20 +294,20 @@ def _code_sentence(
                 target_group = find_target(later, match, rules, after=match.last, exclude=source_group)
                 if target_group is not None and target_group.marker not in trigger.target_preps:
                     target_group = None
-            if source_group is None and speaking and any(w in rules.pronouns for w in words[start:end]):
+            if source_group is None and speaking and _speaker_pronoun(words[start : match.head], speaking[0], rules):
                 source_group = speaking[0]  # "Netanyahu said he would respond forcefully"
             elif (
                 by_position
-                and number == 0
-                and previous_subject
                 and _pronoun_subject(words, start, match, rules)
                 and not any(g.preposition in rules.passive_agents for g in clause_groups)
                 and (source_group is None or target_group is None)
+                and (referent := _pronoun_referent(number, start, speakers, main_subject, previous_subject))
             ):
-                # "It has repeatedly offered support to Damascus", "Er warf der Ukraine vor, …":
-                # the pronoun is the previous sentence's subject, a named group the target.
+                # "It has repeatedly offered support to Damascus", "Er warf der Ukraine vor, …",
+                # "X sagte, er werde die Hisbollah angreifen": the pronoun is the speaker, the
+                # sentence's or the previous sentence's subject; a named group is the target.
                 target_group = target_group or source_group
-                source_group = ActorGroup(list(previous_subject), -1, -1)
+                source_group = referent
                 from_context = pronoun = True
             if "reverse" in trigger.flags:
                 source_group, target_group = target_group, source_group
@@ -363,6 +367,31 @@ def _code_sentence(
                 code = draft.source[0].entity.code
                 draft.attribution = Attribution(code, code, "actor")
     return drafts, main_subject, quote_speaker
+
+
+def _speaker_pronoun(clause: list[str], speaker: ActorGroup, rules: EventRules) -> bool:
+    """Whether the pronoun nearest before the trigger can stand for the speaker: "Netanyahu said
+    he would respond", not "Ryder said: we fear they will attack" (a person is no "they")."""
+    person = len(speaker.codes) == 1 and all(m.form in ("person", "role") for m in speaker.mentions)
+    nearest = next((w for w in reversed(clause) if w in rules.pronouns), None)
+    return nearest is not None and not (person and nearest in rules.plural_pronouns)
+
+
+def _pronoun_referent(
+    number: int,
+    start: int,
+    speakers: list[tuple[ActorGroup, int]],
+    main_subject: ActorGroup | None,
+    previous_subject: list[ActorMention] | None,
+) -> ActorGroup | None:
+    """Who a clause-opening pronoun stands for: the speaker whose verb of saying comes before
+    the clause, else the sentence's subject (in a later clause) or the previous sentence's."""
+    said = [g for g, verb in speakers if verb < start]
+    if said:
+        return said[-1]
+    if number > 0:
+        return main_subject
+    return ActorGroup(list(previous_subject), -1, -1) if previous_subject else None
 
 
 def _pronoun_subject(words: list[str], start: int, match: TriggerMatch, rules: EventRules) -> bool:

@@ -215,6 +215,7 @@ def split_clauses(words: list[str], groups: list[ActorGroup], rules: EventRules)
             continue
         opens = i + 1 < n and (
             words[i + 1] in rules.clause_openers
+            or words[i + 1] in rules.subject_pronouns  # reported speech: "sagte, er werde …"
             or (bool(rules.clause_opener_suffixes) and words[i + 1].endswith(rules.clause_opener_suffixes))
         )
         if word in (";", "–", "—") or (word == "," and opens):

@@ -56,6 +56,7 @@ class EventRules:
     mediator_markers: tuple[tuple[str, ...], ...]  # "unter Vermittlung", "mediated by"
     feature_nouns: frozenset[str]  # "Sea" in "Sea of Japan", "Meer" in "Japanisches Meer"
     capitalised_nouns: bool  # German writes every noun with a capital: a cue for noun phrases
+    plural_pronouns: frozenset[str]  # "they": never one person
     subject_pronouns: frozenset[str]  # "It", "Er" opening a clause: the previous sentence's subject
     open_compounds: bool  # a bare name before a noun modifies it ("the Hamas attack"), not in German
 
@@ -121,6 +122,7 @@ def event_rules(lang: str) -> EventRules:
         capitalised_nouns=bool(cfg.get("capitalised_nouns", False)),
         open_compounds=bool(cfg.get("open_compounds", False)),
         subject_pronouns=words("subject_pronouns"),
+        plural_pronouns=words("plural_pronouns"),
     )
 
 
