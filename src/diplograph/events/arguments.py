@@ -226,3 +226,41 @@ def hyphen_agent(clause_groups: list[ActorGroup], match: TriggerMatch, words: li
         ):
             return g
     return None
+
+
+def nominal_roles(
+    clause_groups: list[ActorGroup], match: TriggerMatch, words: list[str], rules: EventRules
+) -> tuple[ActorGroup, ActorGroup | None] | None:
+    """Agent and patient named after an action noun: "die Festnahme eines britischen Diplomaten
+    durch China", "the arrest of a British diplomat by China" (the genitive is the patient,
+    the "durch"/"by" phrase the agent); "der Einmarsch Russlands in die Ukraine", "die Kritik
+    Chinas an Japan" (a genitive name is the agent where the frame marks the target with a
+    preposition). None when the noun names neither."""
+    trigger = match.trigger
+    if rules.verb_suffixes and words[match.head].endswith(rules.verb_suffixes):
+        return None  # "Kyiv was attacked by Russia": a participle, not the noun
+    after = [g for g in clause_groups if g.first > match.last]
+    genitive = next((g for g in after if _genitive_of(g, match, words, rules)), None)
+    # The agent phrase follows the noun or its genitive directly: "the arrest of a diplomat by
+    # China", not "a conflict that has killed thousands since it was ignited by the Gaza war".
+    edge = genitive.last if genitive is not None else match.last
+    agent = next(
+        (g for g in after if g.marker in rules.nominal_agents and g is not genitive and g.first - edge <= 3), None
+    )
+    marked = [g for g in after if g.marker in trigger.target_preps and g is not genitive and g is not agent]
+    if agent is not None:
+        return agent, genitive or (marked[0] if marked else None)
+    if genitive is not None and rules.agent_genitive and (trigger.target_preps or trigger.symmetric):
+        rest = [g for g in after if g is not genitive]
+        # No marked target: an attack's place after the noun ("der Drohnenangriff der Ukraine … in Russland").
+        return genitive, marked[0] if marked else find_target(rest, match, rules, after=genitive.last, exclude=None)
+    return None
+
+
+def _genitive_of(group: ActorGroup, match: TriggerMatch, words: list[str], rules: EventRules) -> bool:
+    """A group right after the noun in the genitive: "Russlands", "des Iran", "der Ukraine",
+    "of Israel", "eines britischen Diplomaten"."""
+    gap = words[match.last + 1 : group.first]
+    if len(gap) > 2 or not all(w in rules.determiners or w in rules.genitive_links for w in gap):
+        return False
+    return all(m.form == "genitive" for m in group.mentions) or any(w in rules.genitive_links for w in gap)

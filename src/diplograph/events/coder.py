@@ -19,6 +19,7 @@ from diplograph.events.arguments import (
     hyphen_agent,
     joint_parties,
     mediated_roles,
+    nominal_roles,
     noun_modifier,
     without_mediators,
 )
@@ -272,6 +273,9 @@ def _code_sentence(
                 attribution, from_context = None, False
             elif joint := joint_parties(clause_groups, match, rules):
                 source_group, target_group = joint, None
+                attribution, from_context = None, False
+            elif "noun" in trigger.flags and (nominal := nominal_roles(clause_groups, match, words, rules)):
+                source_group, target_group = nominal
                 attribution, from_context = None, False
             elif "noun" in trigger.flags and (modifier := noun_modifier(clause_groups, match, words, rules)):
                 source_group = modifier

@@ -57,6 +57,8 @@ class EventRules:
     feature_nouns: frozenset[str]  # "Sea" in "Sea of Japan", "Meer" in "Japanisches Meer"
     capitalised_nouns: bool  # German writes every noun with a capital: a cue for noun phrases
     plural_pronouns: frozenset[str]  # "they": never one person
+    nominal_agents: frozenset[str]  # "durch", "by": the agent of a noun ("die Festnahme … durch China")
+    agent_genitive: bool  # a name's genitive after a noun with a prepositional target is its agent
     subject_pronouns: frozenset[str]  # "It", "Er" opening a clause: the previous sentence's subject
     open_compounds: bool  # a bare name before a noun modifies it ("the Hamas attack"), not in German
 
@@ -123,6 +125,8 @@ def event_rules(lang: str) -> EventRules:
         open_compounds=bool(cfg.get("open_compounds", False)),
         subject_pronouns=words("subject_pronouns"),
         plural_pronouns=words("plural_pronouns"),
+        nominal_agents=words("nominal_agents"),
+        agent_genitive=bool(cfg.get("agent_genitive", False)),
     )
 
 
