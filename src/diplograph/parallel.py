@@ -9,11 +9,19 @@ instead of loaded again. A document that fails becomes a rejection, as in
 :func:`~diplograph.pipeline.analyze_all`; so does one whose worker process dies (killed, or a
 crash in a C extension): the pool is started again, the parts in flight are retried, and a
 part that breaks the pool twice is analysed a document at a time to find the one to reject.
+Workers die with the process that started them (:func:`die_with_parent`): killing an ingest
+never leaves them running, holding the store's files open.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -97,12 +105,41 @@ def _one_by_one(part: InputPart, options: Options, workers: int) -> Iterator[Doc
 def _pool(workers: int, options: Options) -> ProcessPoolExecutor:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(options,))
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(options, os.getpid()))
 
 
-def _start_worker(options: Options) -> None:
+def _start_worker(options: Options, parent: int) -> None:
     global _worker_options
+    die_with_parent(parent)
     _worker_options = options
+
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+_WATCH_SECONDS = 1.0
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this (child) process end when ``parent`` does, however it ends (even ``kill -9``).
+
+    On Linux the kernel sends SIGKILL when the parent dies (``prctl(PR_SET_PDEATHSIG)``); elsewhere,
+    or if that call fails, a daemon thread checks every second whether the process was orphaned."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            armed = libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+        except (OSError, AttributeError):
+            armed = False
+        if armed:
+            if os.getppid() != parent:  # the parent died before the signal was armed
+                os._exit(1)
+            return
+    threading.Thread(target=_watch_parent, args=(parent,), name="watch-parent", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_WATCH_SECONDS)
+    os._exit(1)
 
 
 def _rows_of_article(article: Article) -> DocumentRows | Rejection:

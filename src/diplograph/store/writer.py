@@ -9,6 +9,7 @@ events are then recomputed from all reports (:mod:`diplograph.store.merge`).
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Callable, Iterable
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -17,10 +18,13 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from diplograph import errors
 from diplograph.errors import StoreError
 from diplograph.events.plover import QUAD_CLASS
 from diplograph.model import Document, Rejection
 from diplograph.store.schema import DDL, DEFAULT_BATCH, DEFAULT_DB, SCHEMA_VERSION
+
+log = logging.getLogger(__name__)
 
 
 def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -89,6 +93,7 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     "flags": ("doc", "kind", "reports", "message"),
     "rejections": ("origin", "code", "reason"),
 }  # fmt: skip
+_ORIGIN = _COLUMNS["documents"].index("origin")
 
 
 def document_rows(doc: Document, key: str, batch: _Batch) -> None:
@@ -162,9 +167,9 @@ class DocumentRows:
     tables: dict[str, list[tuple]]
 
 
-def to_rows(doc: Document) -> DocumentRows:
+def to_rows(doc: Document, *, key: str | None = None) -> DocumentRows:
     batch = _Batch()
-    key = content_key(doc.article.text)
+    key = key or content_key(doc.article.text)
     document_rows(doc, key, batch)
     return DocumentRows(key, batch.tables)
 
@@ -179,40 +184,98 @@ def ingest(
 ) -> IngestResult:
     """Store analysed documents; those whose text is already stored are skipped.
 
+    A batch that cannot be written (a value Arrow or DuckDB refuses) is written again a document
+    at a time, and a document that still fails becomes a rejection (D111): the others are kept.
+
     Args:
         known: content keys already stored (read from the store when not given).
         on_item: called per item with whether it was new (for progress display).
     """
     known = set(known) if known is not None else stored_keys(con)
     result = IngestResult()
-    batch = _Batch()
+    docs: list[DocumentRows] = []  # this batch's new documents
+    rejections: list[Rejection] = []
+    batch_keys: set[str] = set()
     for item in items:
+        if isinstance(item, Document):
+            try:
+                content_key(item.article.text)
+            except UnicodeError as exc:  # text that is not Unicode (lone surrogates) has no key
+                item = unstorable(item.article.origin or item.article.id, exc)
         if isinstance(item, Rejection):
             result.rejected.append(item)
-            batch.rejections.append(item)
+            rejections.append(item)
             new = True
         else:
             key = item.key if isinstance(item, DocumentRows) else content_key(item.article.text)
-            new = key not in known and key not in batch.keys
+            new = key not in known and key not in batch_keys
             if new:
-                if isinstance(item, DocumentRows):
-                    for table, rows in item.tables.items():
-                        batch.tables.setdefault(table, []).extend(rows)
-                    batch.keys.add(key)
-                else:
-                    document_rows(item, key, batch)
+                docs.append(item if isinstance(item, DocumentRows) else to_rows(item, key=key))
+                batch_keys.add(key)
                 result.added += 1
             else:
                 result.skipped += 1
         if on_item is not None:
             on_item(item, new)
-        if len(batch) >= batch_size:
-            write_batch(con, batch)
-            known |= batch.keys
-            batch = _Batch()
-    if len(batch):
-        write_batch(con, batch)
+        if len(docs) + len(rejections) >= batch_size:
+            _write_documents(con, docs, rejections, result)
+            known |= batch_keys
+            docs, rejections, batch_keys = [], [], set()
+    if docs or rejections:
+        _write_documents(con, docs, rejections, result)
     return result
+
+
+def _origin(rows: DocumentRows) -> str:
+    documents = rows.tables.get("documents")
+    return str(documents[0][_ORIGIN] or rows.key) if documents else rows.key
+
+
+def _write_documents(
+    con: duckdb.DuckDBPyConnection,
+    docs: list[DocumentRows],
+    rejections: list[Rejection],
+    result: IngestResult,
+) -> None:
+    """One transaction for the batch; if it fails, one per document, and those that fail are rejected."""
+    try:
+        write_batch(con, _batch_of(docs, rejections))
+        return
+    except _ROW_ERRORS:
+        pass
+    failed = []
+    for rows in docs:
+        try:
+            write_batch(con, _batch_of([rows], []))
+        except _ROW_ERRORS as exc:
+            result.added -= 1
+            failed.append(unstorable(_origin(rows), exc))
+    result.rejected.extend(failed)
+    write_batch(con, _batch_of([], [*rejections, *failed]))
+
+
+# What a value in a document's rows can raise on its way into Arrow and DuckDB.
+_ROW_ERRORS = (pa.ArrowException, duckdb.Error, UnicodeError, ValueError, OverflowError, TypeError)
+
+
+def unstorable(origin: str, exc: BaseException) -> Rejection:
+    """A rejection (D111) for a document analysed but not storable; the traceback goes to the log."""
+    log.error("%s: cannot be stored", origin, exc_info=exc)
+    reason = f"cannot be stored ({type(exc).__name__}: {exc}); please report it"[:500]
+    return Rejection(_printable(origin), errors.INTERNAL, _printable(reason))
+
+
+def _printable(text: str) -> str:
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _batch_of(docs: list[DocumentRows], rejections: list[Rejection]) -> _Batch:
+    batch = _Batch(rejections=list(rejections))
+    for rows in docs:
+        for table, table_rows in rows.tables.items():
+            batch.tables.setdefault(table, []).extend(table_rows)
+        batch.keys.add(rows.key)
+    return batch
 
 
 def stored_keys(con: duckdb.DuckDBPyConnection) -> set[str]:
