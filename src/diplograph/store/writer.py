@@ -37,10 +37,35 @@ def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> duckdb
     if read_only:
         _check_version(con, path)
         return con
-    con.execute(DDL)
-    con.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", [str(SCHEMA_VERSION)])
-    _check_version(con, path)
+    try:
+        _refuse_foreign(con, path)
+        con.execute("BEGIN TRANSACTION")  # tables and marker together: a half-made store is never left
+        con.execute(DDL)
+        con.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", [str(SCHEMA_VERSION)])
+        con.execute("COMMIT")
+        _check_version(con, path)
+    except BaseException:
+        con.close()
+        raise
     return con
+
+
+def _refuse_foreign(con: duckdb.DuckDBPyConnection, path: str | Path) -> None:
+    """D302 for a DuckDB file holding anything but a diplograph store (no schema marker in
+    ``meta``): creating our tables there would mix them into someone else's database."""
+    names = {row[0] for row in con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database()"
+    ).fetchall()}  # fmt: skip
+    if not names:
+        return  # a new, empty file: it becomes a store
+    marked = "meta" in names and con.execute("SELECT count(*) FROM meta WHERE key = 'schema'").fetchall()[0][0]
+    if not marked:
+        shown = ", ".join(sorted(names)[:5]) + (" …" if len(names) > 5 else "")
+        raise StoreError(
+            f"{path} is a DuckDB database but not a diplograph store (it holds {shown} and no diplograph "
+            "schema marker); give --db a new file or an existing store",
+            code="D302",
+        )
 
 
 def _check_version(con: duckdb.DuckDBPyConnection, path: str | Path) -> None:
@@ -267,6 +292,26 @@ def unstorable(origin: str, exc: BaseException) -> Rejection:
 
 def _printable(text: str) -> str:
     return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def storable_tables(
+    docs: list[DocumentRows], rejections: list[Rejection]
+) -> tuple[dict[str, pa.Table], list[Rejection]]:
+    """Arrow tables of the documents and rejections, leaving out (and rejecting, D111) each
+    document whose rows Arrow refuses; for writers that cannot retry in the store (Dask tasks)."""
+    try:
+        return batch_tables(_batch_of(docs, rejections)), []
+    except _ROW_ERRORS:
+        pass
+    kept: list[DocumentRows] = []
+    failed: list[Rejection] = []
+    for rows in docs:
+        try:
+            batch_tables(_batch_of([rows], []))
+            kept.append(rows)
+        except _ROW_ERRORS as exc:
+            failed.append(unstorable(_origin(rows), exc))
+    return batch_tables(_batch_of(kept, [*rejections, *failed])), failed
 
 
 def _batch_of(docs: list[DocumentRows], rejections: list[Rejection]) -> _Batch:
