@@ -78,6 +78,7 @@ def write_mixed_corpus(folder: Path, docs: int, *, seed: int = 1, hostile: float
     """About ``docs`` documents, ``hostile`` of them hostile: ``corpus.jsonl`` (most) and ``texts/``
     (a tenth, loose files, some with names that are not UTF-8 and some binary)."""
     rng = random.Random(seed)
+    turn = 0
     expected = Expected()
     folder.mkdir(parents=True, exist_ok=True)
     texts = folder / "texts"
@@ -99,7 +100,8 @@ def write_mixed_corpus(folder: Path, docs: int, *, seed: int = 1, hostile: float
                         expected.bad.add(str(texts / f"binary-{n}.txt"))
                         expected.loose.add(str(texts / f"binary-{n}.txt"))
                     continue
-                line, good = hostile_line(rng.choice(LINE_KINDS), n)
+                line, good = hostile_line(LINE_KINDS[turn % len(LINE_KINDS)], n)  # each kind in turn
+                turn += 1
                 out.write(line + "\n")
                 (expected.good.add(f"doc-{n}") if good else expected.bad.add(origin))
                 continue
@@ -115,7 +117,7 @@ def write_mixed_corpus(folder: Path, docs: int, *, seed: int = 1, hostile: float
 
 def _hostile_file(texts: Path, n: int, rng: random.Random) -> str | None:
     """A loose file with a name that is not UTF-8 (a good document: its id is returned) or a binary one."""
-    if rng.random() < 0.5:
+    if n % 20 == 9:
         name = f"odd-{n}-".encode() + b"\xff\xfe.txt"
         (texts / os.fsdecode(name)).write_text(good_text(n) + " Ungewöhnlicher Name.\n", encoding="utf-8")
         return f"odd-{n}-\\xff\\xfe"
