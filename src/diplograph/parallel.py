@@ -26,6 +26,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.connection import Connection
 
 from diplograph import errors
 from diplograph.ingest.parts import InputPart, read_part
@@ -144,8 +145,7 @@ def _watch_parent(parent: int) -> None:
 
 def _rows_of_article(article: Article) -> DocumentRows | Rejection:
     assert _worker_options is not None
-    result = analyze_or_reject(article, options=_worker_options)
-    return result if isinstance(result, Rejection) else to_rows(result)
+    return _rows_here(article, _worker_options)
 
 
 def _rows_of_part(part: InputPart) -> list[DocumentRows | Rejection]:
@@ -153,3 +153,45 @@ def _rows_of_part(part: InputPart) -> list[DocumentRows | Rejection]:
     assert options is not None and options.settings is not None
     return [_rows_of_article(item) if isinstance(item, Article) else item
             for item in read_part(part, settings=options.settings)]  # fmt: skip
+
+
+def rows_within(article: Article, *, options: Options, seconds: float) -> DocumentRows | Rejection:
+    """One article's rows, analysed in a forked child that is killed after ``seconds`` (D109).
+
+    For servers: their request threads cannot use the timer signal of
+    :func:`~diplograph.pipeline.time_limit`, and a thread cannot be stopped, so a slow document
+    would hold a thread (and the CPU) however long it takes. The child shares the parent's loaded
+    knowledge base copy-on-write. A child that dies gives D110. Without ``fork`` (or with 0
+    seconds) the article is analysed here, without a limit."""
+    if seconds <= 0 or "fork" not in multiprocessing.get_all_start_methods():
+        return _rows_here(article, options)
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_send_rows, args=(article, options, sender, os.getpid()), daemon=True)
+    child.start()
+    sender.close()
+    origin = article.origin or article.id
+    try:
+        if not receiver.poll(seconds):
+            reason = f"analysis took longer than {seconds:g} s (setting ingest.max_seconds)"
+            return Rejection(origin, errors.TOO_SLOW, reason)
+        try:
+            return receiver.recv()
+        except EOFError:  # the child ended without an answer
+            return Rejection(origin, errors.WORKER_CRASHED, "the process analysing it died (a crash outside Python)")
+    finally:
+        receiver.close()
+        if child.is_alive():
+            child.kill()
+        child.join()
+
+
+def _rows_here(article: Article, options: Options) -> DocumentRows | Rejection:
+    result = analyze_or_reject(article, options=options)
+    return result if isinstance(result, Rejection) else to_rows(result)
+
+
+def _send_rows(article: Article, options: Options, sender: Connection, parent: int) -> None:
+    die_with_parent(parent)
+    sender.send(_rows_here(article, options))
+    sender.close()
