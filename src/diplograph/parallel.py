@@ -32,7 +32,7 @@ from diplograph import errors
 from diplograph.ingest.parts import InputPart, read_part
 from diplograph.model import Article, Document, Rejection
 from diplograph.pipeline import Options, analyze_or_reject, analyze_parts
-from diplograph.store.writer import DocumentRows, to_rows
+from diplograph.store.writer import DocumentRows, to_rows, unstorable
 
 _worker_options: Options | None = None  # set once in each worker process by _start_worker
 
@@ -188,7 +188,12 @@ def rows_within(article: Article, *, options: Options, seconds: float) -> Docume
 
 def _rows_here(article: Article, options: Options) -> DocumentRows | Rejection:
     result = analyze_or_reject(article, options=options)
-    return result if isinstance(result, Rejection) else to_rows(result)
+    if isinstance(result, Rejection):
+        return result
+    try:
+        return to_rows(result)
+    except UnicodeError as exc:  # text that is not Unicode has no content key: it must not fail the part
+        return unstorable(article.origin or article.id, exc)
 
 
 def _send_rows(article: Article, options: Options, sender: Connection, parent: int) -> None:

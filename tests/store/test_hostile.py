@@ -105,3 +105,16 @@ def test_a_new_or_empty_duckdb_file_becomes_a_store(tmp_path):
         with closing(connect(path)) as con:
             assert con.execute("SELECT value FROM meta WHERE key = 'schema'").fetchall()
         connect(path).close()  # and opens again as a store
+
+
+def test_file_names_that_look_like_markup_are_printed_as_they_are(tmp_path):
+    """'x[/]y.txt' is a closing tag to rich: printed unescaped it crashed analyze mid-batch."""
+    (tmp_path / "x[").mkdir()
+    (tmp_path / "x[" / "]y.txt").write_bytes(b"\x00\x01 binary")
+    (tmp_path / "good.txt").write_text("Die EU hat am Montag neue Sanktionen gegen Iran verhängt.", encoding="utf-8")
+    for command in (["analyze", str(tmp_path)], ["ingest", str(tmp_path), "--db", str(tmp_path / "s.duckdb")]):
+        run = subprocess.run([sys.executable, "-m", "diplograph", *command], capture_output=True, timeout=300,
+                             check=False)  # fmt: skip
+        err = run.stderr.decode()
+        assert run.returncode == 1 and "Traceback" not in err, err
+        assert f"{tmp_path}/x[/]y.txt:[D102]" in err.replace("\n", "").replace(" [D102]", "[D102]")
