@@ -118,3 +118,23 @@ def test_file_names_that_look_like_markup_are_printed_as_they_are(tmp_path):
         err = run.stderr.decode()
         assert run.returncode == 1 and "Traceback" not in err, err
         assert f"{tmp_path}/x[/]y.txt:[D102]" in err.replace("\n", "").replace(" [D102]", "[D102]")
+
+
+def test_a_document_the_store_refuses_costs_only_itself(options, tmp_path):
+    """A value Arrow cannot take (a lone surrogate in the title, say) fails the batch's
+    transaction; the batch is then written a document at a time and only that one is rejected."""
+    from dataclasses import replace
+
+    from diplograph.model import Article
+    from diplograph.pipeline import analyze
+    from diplograph.store.writer import ingest, to_rows
+
+    docs = [analyze(Article(id=f"d{n}", text=f"{hb.good_text(n)}", lang="de", origin=f"in:{n}"), options=options)
+            for n in range(3)]  # fmt: skip
+    broken = to_rows(replace(docs[1], article=replace(docs[1].article, title="\udcff")))
+    with closing(connect(tmp_path / "s.duckdb")) as con:
+        result = ingest(con, [docs[0], broken, docs[2]], batch_size=10)
+        stored = sorted(row[0] for row in con.execute("SELECT id FROM documents").fetchall())
+        listed = con.execute("SELECT origin, code FROM rejections").fetchall()
+    assert (result.added, stored) == (2, ["d0", "d2"])
+    assert [(r.origin, r.code) for r in result.rejected] == listed == [("in:1", "D111")]

@@ -75,6 +75,11 @@ def shown_path(path: str | PathLike[str]) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
+def printable(text: str) -> str:
+    """``text`` with any lone surrogate written as an escape (``\\udcff``): safe to print and store."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def check_characters(text: str, *, what: str = "text") -> str:
     """``text`` unchanged, or :class:`InputError` (D103) when it holds a lone surrogate, as a JSON
     escape such as ``"\\ud800"`` can produce: such a string is not Unicode and cannot be stored."""

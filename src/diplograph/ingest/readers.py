@@ -16,7 +16,7 @@ from pathlib import Path
 
 from diplograph import errors
 from diplograph.errors import InputError, UsageError
-from diplograph.ingest.decode import check_characters, decode, shown_path
+from diplograph.ingest.decode import check_characters, decode, printable, shown_path
 from diplograph.ingest.html import extract_html, looks_like_html
 from diplograph.model import Article, Rejection
 from diplograph.settings import Settings
@@ -221,11 +221,7 @@ def unexpected(origin: str, exc: BaseException, *, stage: str) -> Rejection:
     """A rejection (D111) for a failure no rule foresaw; the traceback goes to the log."""
     log.error("%s: unexpected error while %s", origin, stage, exc_info=exc)
     reason = f"unexpected error while {stage} ({type(exc).__name__}: {exc}); please report it"
-    return Rejection(origin, errors.INTERNAL, _printable(reason[:500]))
-
-
-def _printable(text: str) -> str:
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return Rejection(origin, errors.INTERNAL, printable(reason[:500]))
 
 
 def _article(doc_id: str, text: str, meta: dict, origin: str, warnings: tuple[str, ...]) -> Article:

@@ -22,7 +22,7 @@ import duckdb
 import pyarrow.parquet as pq
 
 from diplograph import errors
-from diplograph.ingest.decode import shown_path
+from diplograph.ingest.decode import printable, shown_path
 from diplograph.ingest.parts import InputPart, read_part
 from diplograph.model import Document, Rejection
 from diplograph.pipeline import Options, analyze_or_reject
@@ -176,7 +176,7 @@ def _lost_part(part: InputPart, exc: BaseException) -> Rejection:
     else:
         where = ", ".join(shown_path(name) for name in part.files) or "<stdin>"
     reason = f"the Dask task analysing this part failed ({type(exc).__name__}: {exc})"[:500]
-    return Rejection(where, errors.WORKER_CRASHED, reason.encode("utf-8", "backslashreplace").decode("utf-8"))
+    return Rejection(where, errors.WORKER_CRASHED, printable(reason))
 
 
 def _remove_partition(parts_folder: Path, index: int) -> None:

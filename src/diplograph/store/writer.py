@@ -21,6 +21,7 @@ import pyarrow as pa
 from diplograph import errors
 from diplograph.errors import StoreError
 from diplograph.events.plover import QUAD_CLASS
+from diplograph.ingest.decode import printable
 from diplograph.model import Document, Rejection
 from diplograph.store.schema import DDL, DEFAULT_BATCH, DEFAULT_DB, SCHEMA_VERSION
 
@@ -287,11 +288,7 @@ def unstorable(origin: str, exc: BaseException) -> Rejection:
     """A rejection (D111) for a document analysed but not storable; the traceback goes to the log."""
     log.error("%s: cannot be stored", origin, exc_info=exc)
     reason = f"cannot be stored ({type(exc).__name__}: {exc}); please report it"[:500]
-    return Rejection(_printable(origin), errors.INTERNAL, _printable(reason))
-
-
-def _printable(text: str) -> str:
-    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return Rejection(printable(origin), errors.INTERNAL, printable(reason))
 
 
 def storable_tables(
