@@ -74,3 +74,28 @@ def test_a_document_over_the_time_limit_is_rejected_and_the_batch_goes_on(option
     assert all(isinstance(r, Rejection) and r.code == "D109" for r in results)
     # With the default limit the same documents are analysed.
     assert all(not isinstance(r, Rejection) for r in analyze_all(items, options=options))
+
+
+@pytest.mark.parametrize(
+    ("published", "text"),
+    [
+        ("9999-12-31", "31.12.9999 Russland und Iran wollen in der kommenden Woche einen Vertrag unterzeichnen."),
+        ("9999-12-31", "Russland und Iran unterzeichnen morgen im nächsten Jahr einen Vertrag in Moskau."),
+        ("0001-01-01", "Russland und Iran unterzeichneten in der vergangenen Woche gestern einen Vertrag."),
+        ("0001-01-01", "Russia and Iran signed a treaty last month, a week ago, in Moscow."),
+    ],
+)
+def test_dates_past_the_ends_of_the_calendar_are_left_unresolved(options, tmp_path, published, text):
+    """'Next week' said on 31.12.9999 has no date; the document is still analysed, stored and merged."""
+    from contextlib import closing
+
+    from diplograph.store.events import rebuild_events
+    from diplograph.store.writer import connect, ingest
+
+    doc = analyze(Article(id="edge", text=text, published=published), options=options)
+    assert doc.published == published
+    for t in doc.times:
+        assert t.value is None or "0001" <= t.value[:4] <= "9999"
+    with closing(connect(tmp_path / "edge.duckdb")) as con:
+        assert ingest(con, [doc]).added == 1
+        rebuild_events(con)

@@ -54,3 +54,4 @@ UNREADABLE = "D107"
 BAD_METADATA = "D108"
 TOO_SLOW = "D109"
 WORKER_CRASHED = "D110"
+INTERNAL = "D111"  # an unexpected failure inside diplograph, confined to the document (a bug: see the log)

@@ -9,21 +9,30 @@ instead of loaded again. A document that fails becomes a rejection, as in
 :func:`~diplograph.pipeline.analyze_all`; so does one whose worker process dies (killed, or a
 crash in a C extension): the pool is started again, the parts in flight are retried, and a
 part that breaks the pool twice is analysed a document at a time to find the one to reject.
+Workers die with the process that started them (:func:`die_with_parent`): killing an ingest
+never leaves them running, holding the store's files open.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing.connection import Connection
 
 from diplograph import errors
 from diplograph.ingest.parts import InputPart, read_part
 from diplograph.model import Article, Document, Rejection
 from diplograph.pipeline import Options, analyze_or_reject, analyze_parts
-from diplograph.store.writer import DocumentRows, to_rows
+from diplograph.store.writer import DocumentRows, to_rows, unstorable
 
 _worker_options: Options | None = None  # set once in each worker process by _start_worker
 
@@ -97,18 +106,46 @@ def _one_by_one(part: InputPart, options: Options, workers: int) -> Iterator[Doc
 def _pool(workers: int, options: Options) -> ProcessPoolExecutor:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-    return ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(options,))
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(options, os.getpid()))
 
 
-def _start_worker(options: Options) -> None:
+def _start_worker(options: Options, parent: int) -> None:
     global _worker_options
+    die_with_parent(parent)
     _worker_options = options
+
+
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+_WATCH_SECONDS = 1.0
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this (child) process end when ``parent`` does, however it ends (even ``kill -9``).
+
+    On Linux the kernel sends SIGKILL when the parent dies (``prctl(PR_SET_PDEATHSIG)``); elsewhere,
+    or if that call fails, a daemon thread checks every second whether the process was orphaned."""
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            armed = libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0
+        except (OSError, AttributeError):
+            armed = False
+        if armed:
+            if os.getppid() != parent:  # the parent died before the signal was armed
+                os._exit(1)
+            return
+    threading.Thread(target=_watch_parent, args=(parent,), name="watch-parent", daemon=True).start()
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_WATCH_SECONDS)
+    os._exit(1)
 
 
 def _rows_of_article(article: Article) -> DocumentRows | Rejection:
     assert _worker_options is not None
-    result = analyze_or_reject(article, options=_worker_options)
-    return result if isinstance(result, Rejection) else to_rows(result)
+    return _rows_here(article, _worker_options)
 
 
 def _rows_of_part(part: InputPart) -> list[DocumentRows | Rejection]:
@@ -116,3 +153,50 @@ def _rows_of_part(part: InputPart) -> list[DocumentRows | Rejection]:
     assert options is not None and options.settings is not None
     return [_rows_of_article(item) if isinstance(item, Article) else item
             for item in read_part(part, settings=options.settings)]  # fmt: skip
+
+
+def rows_within(article: Article, *, options: Options, seconds: float) -> DocumentRows | Rejection:
+    """One article's rows, analysed in a forked child that is killed after ``seconds`` (D109).
+
+    For servers: their request threads cannot use the timer signal of
+    :func:`~diplograph.pipeline.time_limit`, and a thread cannot be stopped, so a slow document
+    would hold a thread (and the CPU) however long it takes. The child shares the parent's loaded
+    knowledge base copy-on-write. A child that dies gives D110. Without ``fork`` (or with 0
+    seconds) the article is analysed here, without a limit."""
+    if seconds <= 0 or "fork" not in multiprocessing.get_all_start_methods():
+        return _rows_here(article, options)
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_send_rows, args=(article, options, sender, os.getpid()), daemon=True)
+    child.start()
+    sender.close()
+    origin = article.origin or article.id
+    try:
+        if not receiver.poll(seconds):
+            reason = f"analysis took longer than {seconds:g} s (setting ingest.max_seconds)"
+            return Rejection(origin, errors.TOO_SLOW, reason)
+        try:
+            return receiver.recv()
+        except EOFError:  # the child ended without an answer
+            return Rejection(origin, errors.WORKER_CRASHED, "the process analysing it died (a crash outside Python)")
+    finally:
+        receiver.close()
+        if child.is_alive():
+            child.kill()
+        child.join()
+
+
+def _rows_here(article: Article, options: Options) -> DocumentRows | Rejection:
+    result = analyze_or_reject(article, options=options)
+    if isinstance(result, Rejection):
+        return result
+    try:
+        return to_rows(result)
+    except UnicodeError as exc:  # text that is not Unicode has no content key: it must not fail the part
+        return unstorable(article.origin or article.id, exc)
+
+
+def _send_rows(article: Article, options: Options, sender: Connection, parent: int) -> None:
+    die_with_parent(parent)
+    sender.send(_rows_here(article, options))
+    sender.close()

@@ -20,6 +20,7 @@ from diplograph.checks.flags import check_document
 from diplograph.errors import InputError
 from diplograph.events.coder import code_events
 from diplograph.ingest.parts import InputPart, read_part
+from diplograph.ingest.readers import unexpected
 from diplograph.lang.load import SUPPORTED_LANGUAGES
 from diplograph.model import Article, Document, Rejection, Sentence
 from diplograph.settings import Settings, load_settings
@@ -120,8 +121,8 @@ def analyze_or_reject(item: Article | Rejection, *, options: Options) -> Documen
             return analyze(item, options=options)
     except InputError as exc:
         return Rejection(item.origin or item.id, exc.code, exc.reason)
-    except RecursionError as exc:  # pragma: no cover - pathological input
-        return Rejection(item.origin or item.id, errors.UNREADABLE, f"internal limit reached: {exc}")
+    except Exception as exc:  # a bug (or a limit such as recursion depth) costs this document, not the batch
+        return unexpected(item.origin or item.id, exc, stage="analysing")
 
 
 @contextmanager

@@ -226,7 +226,7 @@ def test_dask_local_cluster_stores_the_same(tmp_path, options):
                           "--dask", "local", "--workers", "2", "--batch", "3"],
                          capture_output=True, timeout=300, check=False)  # fmt: skip
     assert run.returncode == 0, run.stderr.decode()
-    assert (tmp_path / "dask.duckdb.parts" / "documents").is_dir()  # the partitions stay, for DuckDB to query
+    assert not (tmp_path / "dask.duckdb.parts").exists()  # loaded partitions are deleted: they hold article text
     single = tmp_path / "single.duckdb"
     build_store(single, [folder, DEMO], options)
     assert dump(db) == dump(single)

@@ -134,3 +134,25 @@ def test_every_anchor_phrase_holds_a_cue_word(lang):
         assert any("anchor" in categories for hits in _cue_hits(sentences, g) for categories, _s, _e in hits), phrase
 
     holds_cue()
+
+
+@pytest.mark.parametrize(
+    ("reference", "text"),
+    [
+        ("9999-12-31", "Sie treffen sich in der kommenden Woche, morgen und im nächsten Monat, nächstes Jahr."),
+        ("9999-12-31", "They meet next Friday, in three days, next month and next year."),
+        ("0001-01-01", "Sie trafen sich in der vergangenen Woche, gestern, vor drei Tagen und letztes Jahr."),
+        ("0001-01-01", "They met last Friday, a week ago, last month and last year."),
+    ],
+)
+def test_relative_dates_past_the_calendar_have_no_value(reference, text):
+    from diplograph.temporal.dates import PartialDate
+    from diplograph.temporal.tagger import tag_times
+    from diplograph.text.normalize import normalize
+    from diplograph.text.tokenize import split_sentences
+
+    lang = "en" if text.startswith("They") else "de"
+    norm = normalize(text)
+    times = tag_times(norm, split_sentences(norm.text, lang=lang), lang=lang, reference=PartialDate.parse(reference))
+    for t in times:  # no OverflowError; an expression past year 9999 or before year 1 has no value
+        assert t.value is None or "0001" <= t.value[:4] <= "9999"

@@ -3,7 +3,7 @@ its date, an office holder named for a role they did not hold on that date."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from diplograph.actors.kb import KnowledgeBase
 from diplograph.model import ActorMention, Event, Flag, TimeExpression
@@ -76,8 +76,9 @@ def _office_mismatches(
         if holder is None or holder.id == m.entity.id or kb.office_on(m.entity.id, on) is not None:
             continue
         # An incoming holder ("US-Präsident Trump" a week before his inauguration) is no error.
+        # (A difference of dates, not a sum: 9999-12-31 plus a week is past the calendar.)
         if any(
-            t.office in kb.expand_office(m.entity.code, m.role) and on < t.start <= on + timedelta(days=_INCOMING_DAYS)
+            t.office in kb.expand_office(m.entity.code, m.role) and 0 < (t.start - on).days <= _INCOMING_DAYS
             for t in kb.tenures_by_person.get(m.entity.id, ())
         ):
             continue

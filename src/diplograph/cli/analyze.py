@@ -9,6 +9,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -61,7 +62,8 @@ def run_analyze(paths: list[str], *, options: Options, output_format: str) -> in
             if isinstance(result, Rejection):
                 rejected += 1
                 err_console.print(
-                    f"[yellow]skipped[/yellow] {result.origin}: [{result.code}] {result.reason}", highlight=False
+                    f"[yellow]skipped[/yellow] {escape(result.origin)}: [{result.code}] {escape(result.reason)}",
+                    highlight=False,
                 )
                 continue
             analysed += 1

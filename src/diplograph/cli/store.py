@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -96,14 +97,14 @@ def ingest_cli(
         totals = con.execute("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM reports)").fetchone()
     err_console.print(
         f"{result.added} added, {result.skipped} already stored, {len(result.rejected)} rejected; "
-        f"store {db}: {totals[0]} documents, {totals[1]} reports, {events} events",
+        f"store {escape(str(db))}: {totals[0]} documents, {totals[1]} reports, {events} events",
         highlight=False,
     )
     for code, count in sorted(Counter(r.code for r in result.rejected).items()):
         err_console.print(f"  [yellow]{code}[/yellow] × {count}", highlight=False)
     for rejection in result.rejected:
-        err_console.print(f"  [yellow]skipped[/yellow] {rejection.origin}: [{rejection.code}] {rejection.reason}",
-                          highlight=False)  # fmt: skip
+        where, why = escape(rejection.origin), escape(rejection.reason)  # file names may look like markup
+        err_console.print(f"  [yellow]skipped[/yellow] {where}: [{rejection.code}] {why}", highlight=False)
     if result.rejected:
         raise typer.Exit(1)
 

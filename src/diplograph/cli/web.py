@@ -32,6 +32,7 @@ def serve_cli(
         show_envvar=True,
         help="Bearer token that POST requests must send (the variable keeps it out of the process list).",
     ),
+    config: Path | None = typer.Option(None, "--config", help="Settings file overriding settings.toml."),
 ) -> None:
     """Serve the store as a JSON API under /api/ (schema: /api/openapi.json, docs: /api/docs).
 
@@ -58,7 +59,8 @@ def serve_cli(
     mode = "ingest allowed with the token" if allow_ingest else "read-only"
     where = f"http://{host}:{port}/ (API under /api/, docs at /api/docs)"
     err_console.print(f"serving {db} ({mode}) at {where}", highlight=False)
-    uvicorn.run(create_app(db, allow_ingest=allow_ingest, token=token), host=host, port=port, log_level="info")
+    web_app = create_app(db, allow_ingest=allow_ingest, token=token, config=config)
+    uvicorn.run(web_app, host=host, port=port, log_level="info")
 
 
 def is_loopback(host: str) -> bool:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+from os import PathLike
+
 from diplograph import errors
 from diplograph.errors import InputError
 
@@ -62,4 +65,27 @@ def _check_text(text: str) -> str:
         raise InputError("binary content (control characters), not text", code=errors.BINARY)
     if not text.strip():
         raise InputError("empty document (only whitespace)", code=errors.EMPTY)
+    return text
+
+
+def shown_path(path: str | PathLike[str]) -> str:
+    """A path as text that can be printed and stored: bytes of a file name that are not UTF-8
+    (which Python keeps as lone surrogates) become ``\\xff`` escapes, so one odd name cannot fail
+    the batch its document is written in."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def printable(text: str) -> str:
+    """``text`` with any lone surrogate written as an escape (``\\udcff``): safe to print and store."""
+    return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def check_characters(text: str, *, what: str = "text") -> str:
+    """``text`` unchanged, or :class:`InputError` (D103) when it holds a lone surrogate, as a JSON
+    escape such as ``"\\ud800"`` can produce: such a string is not Unicode and cannot be stored."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise InputError(f"{what} holds a lone surrogate (\\u{ord(text[exc.start]):04x}) at character {exc.start}, "
+                         "which is not a character", code=errors.UNDECODABLE) from None  # fmt: skip
     return text

@@ -31,13 +31,14 @@ class InputPart:
     first_line: int = 1  # its first line number
     line_count: int | None = None  # how many lines (None: to the end of the file)
     stdin: bytes | None = None
+    rejected: tuple[Rejection, ...] = ()  # found while planning: a folder that cannot be listed
 
     @property
     def size(self) -> int:
         """Documents it holds at most (blank lines are counted): for progress bars."""
         if self.jsonl is not None:
             return self.line_count if self.line_count is not None else 1
-        return len(self.files) + (self.stdin is not None)
+        return len(self.files) + (self.stdin is not None) + len(self.rejected)
 
 
 def plan_parts(paths: Iterable[str], *, settings: Settings, size: int = DEFAULT_PART_SIZE) -> list[InputPart]:
@@ -60,7 +61,10 @@ def plan_parts(paths: Iterable[str], *, settings: Settings, size: int = DEFAULT_
             parts.append(InputPart(stdin=sys.stdin.buffer.read()))
             continue
         for file in input_files(raw_path, settings):
-            if is_jsonl(file):
+            if isinstance(file, Rejection):
+                flush()
+                parts.append(InputPart(rejected=(file,)))
+            elif is_jsonl(file):
                 flush()
                 parts.extend(_line_runs(file, size))
             else:
@@ -71,6 +75,7 @@ def plan_parts(paths: Iterable[str], *, settings: Settings, size: int = DEFAULT_
 
 def read_part(part: InputPart, *, settings: Settings) -> Iterator[Article | Rejection]:
     """The articles (or rejections) of one part."""
+    yield from part.rejected
     if part.stdin is not None:
         yield from read_stream(part.stdin, "<stdin>", settings)
     elif part.jsonl is not None:

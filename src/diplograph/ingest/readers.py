@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from diplograph import errors
 from diplograph.errors import InputError, UsageError
-from diplograph.ingest.decode import decode
+from diplograph.ingest.decode import check_characters, decode, printable, shown_path
 from diplograph.ingest.html import extract_html, looks_like_html
 from diplograph.model import Article, Rejection
 from diplograph.settings import Settings
@@ -32,18 +33,30 @@ def read_inputs(paths: Iterable[str], *, settings: Settings) -> Iterator[Article
             yield from read_stream(sys.stdin.buffer.read(), "<stdin>", settings)
             continue
         for file in input_files(raw_path, settings):
-            yield from read_file(file, settings)
+            if isinstance(file, Rejection):
+                yield file
+            else:
+                yield from read_file(file, settings)
 
 
-def input_files(raw_path: str, settings: Settings) -> list[Path]:
-    """The file, or the readable files of the folder (sorted, metadata and gold files left out)."""
+def input_files(raw_path: str, settings: Settings) -> list[Path | Rejection]:
+    """The file, or the files of the folder (sorted, metadata and gold files left out), then a
+    rejection (D107) for each folder in it that cannot be listed: its files are not silently lost."""
     path = Path(raw_path)
     if path.is_dir():
-        return sorted(
-            p for p in path.rglob("*")
-            if p.is_file() and p.name.lower().endswith(settings.extensions)
-            and not p.name.endswith(_SKIPPED_SUFFIXES)
+        unreadable: list[Rejection] = []
+
+        def report(exc: OSError) -> None:
+            folder = shown_path(exc.filename or raw_path)
+            reason = f"folder cannot be read ({exc.strerror}): its files were left out"
+            unreadable.append(Rejection(folder, errors.UNREADABLE, reason))
+
+        files = sorted(
+            Path(root, name) for root, _folders, names in os.walk(path, onerror=report) for name in names
+            if name.lower().endswith(settings.extensions) and not name.endswith(_SKIPPED_SUFFIXES)
+            and Path(root, name).is_file()
         )  # fmt: skip
+        return [*files, *sorted(unreadable, key=lambda r: r.origin)]
     if path.is_file():
         return [path]
     raise UsageError(f"{raw_path}: no such file or folder", code="D403")
@@ -55,7 +68,7 @@ def is_jsonl(path: Path) -> bool:
 
 def read_file(path: Path, settings: Settings) -> Iterator[Article | Rejection]:
     """One file's articles: a JSON Lines file has many, any other file one."""
-    origin = str(path)
+    origin = shown_path(path)
     if is_jsonl(path):
         yield from read_jsonl_lines(path, settings)
         return
@@ -79,10 +92,12 @@ def read_file(path: Path, settings: Settings) -> Iterator[Article | Rejection]:
             body, html_meta = extract_html(text)
             meta = {**html_meta, **meta}
             text = body
-        doc_id = str(meta.get("id") or path.name.split(".")[0])
+        doc_id = str(meta.get("id") or shown_path(path.name).split(".")[0])
         yield _article(doc_id, text, meta, origin, warnings + meta_warnings)
     except InputError as exc:
         yield Rejection(origin, exc.code, exc.reason)
+    except Exception as exc:  # a bug must cost this document, not the batch
+        yield unexpected(origin, exc, stage="reading")
 
 
 def read_stream(data: bytes, origin: str, settings: Settings) -> Iterator[Article | Rejection]:
@@ -98,6 +113,8 @@ def read_stream(data: bytes, origin: str, settings: Settings) -> Iterator[Articl
         yield _article("stdin", text, meta, origin, warnings)
     except InputError as exc:
         yield Rejection(origin, exc.code, exc.reason)
+    except Exception as exc:  # a bug must cost this document, not the batch
+        yield unexpected(origin, exc, stage="reading")
 
 
 def read_jsonl_lines(
@@ -106,7 +123,7 @@ def read_jsonl_lines(
     """A JSON Lines corpus, line by line (or ``line_count`` lines from byte ``offset``, whose line
     number is ``first_line``): the size limit holds per record, not per file, so one giant
     record costs only itself (and is never read whole into memory)."""
-    origin = str(path)
+    origin = shown_path(path)
     limit = settings.max_bytes
     last_line = None if line_count is None else first_line + line_count - 1
     try:
@@ -145,6 +162,10 @@ def _read_jsonl(data: bytes, origin: str, settings: Settings, *, first_line: int
                 raise InputError(
                     f"malformed JSON: {exc.msg} at column {exc.colno}", code=errors.MALFORMED_JSON
                 ) from exc
+            except RecursionError:
+                raise InputError("malformed JSON: nested too deeply to read", code=errors.MALFORMED_JSON) from None
+            except ValueError as exc:  # a number of more than 4,300 digits, say
+                raise InputError(f"malformed JSON: {exc}"[:300], code=errors.MALFORMED_JSON) from None
             if not isinstance(record, dict):
                 raise InputError("a JSON Lines record must be an object", code=errors.MALFORMED_JSON)
             text = record.get("text")
@@ -152,6 +173,7 @@ def _read_jsonl(data: bytes, origin: str, settings: Settings, *, first_line: int
                 raise InputError("record has no string field 'text'", code=errors.MALFORMED_JSON)
             if not text.strip():
                 raise InputError("empty document", code=errors.EMPTY)
+            check_characters(text, what="field 'text'")
             meta, meta_warnings = _clean_meta(record)
             if looks_like_html(text):
                 text, html_meta = extract_html(text)
@@ -160,6 +182,8 @@ def _read_jsonl(data: bytes, origin: str, settings: Settings, *, first_line: int
             yield _article(doc_id, text, meta, where, warnings + meta_warnings)
         except InputError as exc:
             yield Rejection(where, exc.code, exc.reason)
+        except Exception as exc:  # a bug must cost this record, not the batch
+            yield unexpected(where, exc, stage="reading")
 
 
 def _sidecar(path: Path) -> tuple[dict, tuple[str, ...]]:
@@ -169,10 +193,10 @@ def _sidecar(path: Path) -> tuple[dict, tuple[str, ...]]:
         return {}, ()
     try:
         record = json.loads(meta_path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        return {}, (f"[{errors.BAD_METADATA}] ignored {meta_path.name}: {exc}",)
+    except (OSError, ValueError, RecursionError) as exc:  # ValueError: JSON or UTF-8
+        return {}, (f"[{errors.BAD_METADATA}] ignored {shown_path(meta_path.name)}: {exc}",)
     if not isinstance(record, dict):
-        return {}, (f"[{errors.BAD_METADATA}] ignored {meta_path.name}: not a JSON object",)
+        return {}, (f"[{errors.BAD_METADATA}] ignored {shown_path(meta_path.name)}: not a JSON object",)
     return _clean_meta(record)
 
 
@@ -183,11 +207,21 @@ def _clean_meta(record: dict) -> tuple[dict, tuple[str, ...]]:
         value = record.get(key)
         if value is None:
             continue
-        if not isinstance(value, str | int):
+        if not isinstance(value, str | int) or isinstance(value, bool):
             warnings.append(f"[{errors.BAD_METADATA}] ignored field {key!r}: not a string")
             continue
-        meta[key] = str(value)
+        try:
+            meta[key] = check_characters(str(value), what=f"field {key!r}")
+        except InputError as exc:
+            warnings.append(f"[{errors.BAD_METADATA}] ignored {exc.reason}")
     return meta, tuple(warnings)
+
+
+def unexpected(origin: str, exc: BaseException, *, stage: str) -> Rejection:
+    """A rejection (D111) for a failure no rule foresaw; the traceback goes to the log."""
+    log.error("%s: unexpected error while %s", origin, stage, exc_info=exc)
+    reason = f"unexpected error while {stage} ({type(exc).__name__}: {exc}); please report it"
+    return Rejection(origin, errors.INTERNAL, printable(reason[:500]))
 
 
 def _article(doc_id: str, text: str, meta: dict, origin: str, warnings: tuple[str, ...]) -> Article:

@@ -3,9 +3,10 @@
 Each task reads and analyses one part of the input (:mod:`diplograph.ingest.parts`) and
 writes its rows as Parquet files (``PARTS/<table>/part-00042.parquet``), so a cluster's
 workers never touch the DuckDB file (DuckDB has one writer). The client loads the partitions
-in input order as they come in, one transaction each, skipping documents already stored; the
-Parquet files stay and can be queried directly with DuckDB
-(``SELECT … FROM read_parquet('PARTS/events/*.parquet')``). With a remote scheduler, the
+in input order as they come in, one transaction each, skipping documents already stored, and
+deletes each partition's files once it is loaded (they hold the articles' text). A task that
+fails as a whole (its worker killed again and again) costs its part, which is listed as
+rejected (D110), not the ingest. With a remote scheduler, the
 input and PARTS must be folders every worker and the client can reach (a shared volume);
 only standard input travels with its task.
 """
@@ -20,11 +21,13 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 
+from diplograph import errors
+from diplograph.ingest.decode import printable, shown_path
 from diplograph.ingest.parts import InputPart, read_part
-from diplograph.model import Rejection
+from diplograph.model import Document, Rejection
 from diplograph.pipeline import Options, analyze_or_reject
 from diplograph.store.schema import DOCUMENT_TABLES
-from diplograph.store.writer import IngestResult, _Batch, batch_tables, content_key, document_rows
+from diplograph.store.writer import DocumentRows, IngestResult, storable_tables, to_rows, unstorable
 
 _BY_DOC = frozenset({"documents", "mentions", "reports", "flags"})  # the others name a report (doc:e1)
 
@@ -57,25 +60,32 @@ def analyse_partition(index: int, part: InputPart, recipe: Recipe, parts_folder:
     """A Dask task: read and analyse one part, write its rows as Parquet under ``parts_folder``."""
     options = _options(recipe)
     assert options.settings is not None
-    batch = _Batch()
-    rejected = []
+    docs: list[DocumentRows] = []
+    keys: set[str] = set()
+    rejected: list[Rejection] = []
     duplicates = 0
     for item in read_part(part, settings=options.settings):
         result = analyze_or_reject(item, options=options)
-        if isinstance(result, Rejection):
-            rejected.append(result)
-            batch.rejections.append(result)
-            continue
-        key = content_key(result.article.text)
-        if key in batch.keys:
+        if isinstance(result, Document):
+            try:
+                rows: DocumentRows | Rejection = to_rows(result)
+            except UnicodeError as exc:  # text that is not Unicode has no content key
+                rows = unstorable(result.article.origin or result.article.id, exc)
+        else:
+            rows = result
+        if isinstance(rows, Rejection):
+            rejected.append(rows)
+        elif rows.key in keys:
             duplicates += 1
         else:
-            document_rows(result, key, batch)
-    for table, arrow in batch_tables(batch).items():
+            docs.append(rows)
+            keys.add(rows.key)
+    tables, unstored = storable_tables(docs, rejected)
+    for table, arrow in tables.items():
         folder = Path(parts_folder) / table
         folder.mkdir(parents=True, exist_ok=True)
         pq.write_table(arrow, folder / f"part-{index:05d}.parquet")
-    return PartitionResult(index, len(batch.keys), duplicates, tuple(rejected))
+    return PartitionResult(index, len(docs) - len(unstored), duplicates, (*rejected, *unstored))
 
 
 def load_partition(con: duckdb.DuckDBPyConnection, parts: Path, index: int) -> int:
@@ -134,11 +144,16 @@ def ingest_with_dask(
         stale.unlink()
     futures = [client.submit(analyse_partition, n, part, recipe, str(parts_folder), pure=False)
                for n, part in enumerate(parts)]  # fmt: skip
+    index_of = {future.key: n for n, future in enumerate(futures)}
     finished: dict[int, PartitionResult] = {}
     result = IngestResult()
     following = 0  # the next partition to load
     for future in as_completed(futures):
-        done = future.result()
+        n = index_of[future.key]
+        try:
+            done = future.result()
+        except Exception as exc:  # the task failed as a whole: its part is lost, the others are not
+            done = PartitionResult(n, 0, 0, (_lost_part(parts[n], exc),))
         finished[done.index] = done
         while following in finished:
             partition = finished.pop(following)
@@ -146,10 +161,37 @@ def ingest_with_dask(
             result.added += added
             result.skipped += partition.documents - added + partition.duplicates
             result.rejected.extend(partition.rejected)
+            _remove_partition(parts_folder, partition.index)
             if on_partition is not None:
                 on_partition(partition)
             following += 1
+    _remove_empty(parts_folder)
     return result
+
+
+def _lost_part(part: InputPart, exc: BaseException) -> Rejection:
+    if part.jsonl is not None:
+        last = "" if part.line_count is None else f"-{part.first_line + part.line_count - 1}"
+        where = f"{shown_path(part.jsonl)}:{part.first_line}{last}"
+    else:
+        where = ", ".join(shown_path(name) for name in part.files) or "<stdin>"
+    reason = f"the Dask task analysing this part failed ({type(exc).__name__}: {exc})"[:500]
+    return Rejection(where, errors.WORKER_CRASHED, printable(reason))
+
+
+def _remove_partition(parts_folder: Path, index: int) -> None:
+    """Delete a loaded partition's files: they hold article text the store now keeps."""
+    for path in parts_folder.glob(f"*/part-{index:05d}.parquet"):
+        path.unlink(missing_ok=True)
+
+
+def _remove_empty(parts_folder: Path) -> None:
+    """Remove the table folders left empty, and ``parts_folder`` itself when nothing else is in it."""
+    for folder in parts_folder.iterdir():
+        if folder.is_dir() and folder.name in (*DOCUMENT_TABLES, "rejections") and not any(folder.iterdir()):
+            folder.rmdir()
+    if not any(parts_folder.iterdir()):
+        parts_folder.rmdir()
 
 
 def ingest_on(

@@ -148,7 +148,7 @@ def _clusters(reports: list[Report]) -> list[list[Report]]:
             candidates.update(exact.get(r.date[:end], ()))
         day = _day(r.date)
         if day is not None:
-            for neighbour in (day - _ONE_DAY, day + _ONE_DAY):
+            for neighbour in _neighbours(day):
                 candidates.update(exact.get(neighbour.isoformat(), ()))
         for n in sorted(candidates):
             cluster = clusters[n]
@@ -196,6 +196,11 @@ def _nearest(clusters: list[_Cluster], published_on: dict[int, list[int]], repor
         if near:
             return min(near)
     return None
+
+
+def _neighbours(day: date) -> list[date]:
+    """The days before and after ``day`` that the calendar has (none before 0001-01-01 or after 9999-12-31)."""
+    return ([day - _ONE_DAY] if day > date.min else []) + ([day + _ONE_DAY] if day < date.max else [])
 
 
 def _ordinal(value: str | None) -> int | None:

@@ -9,6 +9,7 @@ events are then recomputed from all reports (:mod:`diplograph.store.merge`).
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Callable, Iterable
 from contextlib import closing
 from dataclasses import dataclass, field
@@ -17,10 +18,14 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from diplograph import errors
 from diplograph.errors import StoreError
 from diplograph.events.plover import QUAD_CLASS
+from diplograph.ingest.decode import printable
 from diplograph.model import Document, Rejection
 from diplograph.store.schema import DDL, DEFAULT_BATCH, DEFAULT_DB, SCHEMA_VERSION
+
+log = logging.getLogger(__name__)
 
 
 def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -33,10 +38,35 @@ def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> duckdb
     if read_only:
         _check_version(con, path)
         return con
-    con.execute(DDL)
-    con.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", [str(SCHEMA_VERSION)])
-    _check_version(con, path)
+    try:
+        _refuse_foreign(con, path)
+        con.execute("BEGIN TRANSACTION")  # tables and marker together: a half-made store is never left
+        con.execute(DDL)
+        con.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", [str(SCHEMA_VERSION)])
+        con.execute("COMMIT")
+        _check_version(con, path)
+    except BaseException:
+        con.close()
+        raise
     return con
+
+
+def _refuse_foreign(con: duckdb.DuckDBPyConnection, path: str | Path) -> None:
+    """D302 for a DuckDB file holding anything but a diplograph store (no schema marker in
+    ``meta``): creating our tables there would mix them into someone else's database."""
+    names = {row[0] for row in con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_catalog = current_database()"
+    ).fetchall()}  # fmt: skip
+    if not names:
+        return  # a new, empty file: it becomes a store
+    marked = "meta" in names and con.execute("SELECT count(*) FROM meta WHERE key = 'schema'").fetchall()[0][0]
+    if not marked:
+        shown = ", ".join(sorted(names)[:5]) + (" …" if len(names) > 5 else "")
+        raise StoreError(
+            f"{path} is a DuckDB database but not a diplograph store (it holds {shown} and no diplograph "
+            "schema marker); give --db a new file or an existing store",
+            code="D302",
+        )
 
 
 def _check_version(con: duckdb.DuckDBPyConnection, path: str | Path) -> None:
@@ -89,6 +119,7 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     "flags": ("doc", "kind", "reports", "message"),
     "rejections": ("origin", "code", "reason"),
 }  # fmt: skip
+_ORIGIN = _COLUMNS["documents"].index("origin")
 
 
 def document_rows(doc: Document, key: str, batch: _Batch) -> None:
@@ -162,9 +193,9 @@ class DocumentRows:
     tables: dict[str, list[tuple]]
 
 
-def to_rows(doc: Document) -> DocumentRows:
+def to_rows(doc: Document, *, key: str | None = None) -> DocumentRows:
     batch = _Batch()
-    key = content_key(doc.article.text)
+    key = key or content_key(doc.article.text)
     document_rows(doc, key, batch)
     return DocumentRows(key, batch.tables)
 
@@ -179,40 +210,114 @@ def ingest(
 ) -> IngestResult:
     """Store analysed documents; those whose text is already stored are skipped.
 
+    A batch that cannot be written (a value Arrow or DuckDB refuses) is written again a document
+    at a time, and a document that still fails becomes a rejection (D111): the others are kept.
+
     Args:
         known: content keys already stored (read from the store when not given).
         on_item: called per item with whether it was new (for progress display).
     """
     known = set(known) if known is not None else stored_keys(con)
     result = IngestResult()
-    batch = _Batch()
+    docs: list[DocumentRows] = []  # this batch's new documents
+    rejections: list[Rejection] = []
+    batch_keys: set[str] = set()
     for item in items:
+        if isinstance(item, Document):
+            try:
+                content_key(item.article.text)
+            except UnicodeError as exc:  # text that is not Unicode (lone surrogates) has no key
+                item = unstorable(item.article.origin or item.article.id, exc)
         if isinstance(item, Rejection):
             result.rejected.append(item)
-            batch.rejections.append(item)
+            rejections.append(item)
             new = True
         else:
             key = item.key if isinstance(item, DocumentRows) else content_key(item.article.text)
-            new = key not in known and key not in batch.keys
+            new = key not in known and key not in batch_keys
             if new:
-                if isinstance(item, DocumentRows):
-                    for table, rows in item.tables.items():
-                        batch.tables.setdefault(table, []).extend(rows)
-                    batch.keys.add(key)
-                else:
-                    document_rows(item, key, batch)
+                docs.append(item if isinstance(item, DocumentRows) else to_rows(item, key=key))
+                batch_keys.add(key)
                 result.added += 1
             else:
                 result.skipped += 1
         if on_item is not None:
             on_item(item, new)
-        if len(batch) >= batch_size:
-            write_batch(con, batch)
-            known |= batch.keys
-            batch = _Batch()
-    if len(batch):
-        write_batch(con, batch)
+        if len(docs) + len(rejections) >= batch_size:
+            _write_documents(con, docs, rejections, result)
+            known |= batch_keys
+            docs, rejections, batch_keys = [], [], set()
+    if docs or rejections:
+        _write_documents(con, docs, rejections, result)
     return result
+
+
+def _origin(rows: DocumentRows) -> str:
+    documents = rows.tables.get("documents")
+    return str(documents[0][_ORIGIN] or rows.key) if documents else rows.key
+
+
+def _write_documents(
+    con: duckdb.DuckDBPyConnection,
+    docs: list[DocumentRows],
+    rejections: list[Rejection],
+    result: IngestResult,
+) -> None:
+    """One transaction for the batch; if it fails, one per document, and those that fail are rejected."""
+    try:
+        write_batch(con, _batch_of(docs, rejections))
+        return
+    except _ROW_ERRORS:
+        pass
+    failed = []
+    for rows in docs:
+        try:
+            write_batch(con, _batch_of([rows], []))
+        except _ROW_ERRORS as exc:
+            result.added -= 1
+            failed.append(unstorable(_origin(rows), exc))
+    result.rejected.extend(failed)
+    write_batch(con, _batch_of([], [*rejections, *failed]))
+
+
+# What a value in a document's rows can raise on its way into Arrow and DuckDB.
+_ROW_ERRORS = (pa.ArrowException, duckdb.Error, UnicodeError, ValueError, OverflowError, TypeError)
+
+
+def unstorable(origin: str, exc: BaseException) -> Rejection:
+    """A rejection (D111) for a document analysed but not storable; the traceback goes to the log."""
+    log.error("%s: cannot be stored", origin, exc_info=exc)
+    reason = f"cannot be stored ({type(exc).__name__}: {exc}); please report it"[:500]
+    return Rejection(printable(origin), errors.INTERNAL, printable(reason))
+
+
+def storable_tables(
+    docs: list[DocumentRows], rejections: list[Rejection]
+) -> tuple[dict[str, pa.Table], list[Rejection]]:
+    """Arrow tables of the documents and rejections, leaving out (and rejecting, D111) each
+    document whose rows Arrow refuses; for writers that cannot retry in the store (Dask tasks)."""
+    try:
+        return batch_tables(_batch_of(docs, rejections)), []
+    except _ROW_ERRORS:
+        pass
+    kept: list[DocumentRows] = []
+    failed: list[Rejection] = []
+    for rows in docs:
+        try:
+            batch_tables(_batch_of([rows], []))
+            kept.append(rows)
+        except _ROW_ERRORS as exc:
+            failed.append(unstorable(_origin(rows), exc))
+    return batch_tables(_batch_of(kept, [*rejections, *failed])), failed
+
+
+def _batch_of(docs: list[DocumentRows], rejections: list[Rejection]) -> _Batch:
+    batch = _Batch(rejections=list(rejections))
+    for rows in docs:
+        for table, table_rows in rows.tables.items():
+            batch.tables.setdefault(table, []).extend(table_rows)
+        batch.keys.add(rows.key)
+    return batch
 
 
 def stored_keys(con: duckdb.DuckDBPyConnection) -> set[str]:

@@ -46,7 +46,7 @@ def tag_times(
             continue
         index = max(bisect_right(sentence_starts, start) - 1, 0)
         sentence_text = text[sentences[index].start : sentences[index].end] if sentences else text
-        expression = _resolve(rule, m, g, reference, sentence_text)
+        expression = _resolve_in_calendar(rule, m, g, reference, sentence_text)
         if expression is None:
             continue
         taken_until = m.end()
@@ -159,6 +159,23 @@ def _relation(m: re.Match[str], g: TimeGrammar) -> int | None:
     if rel in g.next:
         return 1
     return 0
+
+
+_CALENDAR_YEAR = re.compile(r"(?!0000)\d{4}(?!\d)")
+
+
+def _resolve_in_calendar(
+    rule: str, m: re.Match[str], g: TimeGrammar, ref: PartialDate | None, sentence: str
+) -> Resolved | None:
+    """:func:`_resolve`, or None when the date lies outside years 1–9999: "next week" said on
+    31.12.9999 has no date, and must not cost the document (``datetime`` raises OverflowError)."""
+    try:
+        expression = _resolve(rule, m, g, ref, sentence)
+    except (OverflowError, ValueError):
+        return None
+    if expression is not None and expression[0] is not None and not _CALENDAR_YEAR.match(expression[0]):
+        return None
+    return expression
 
 
 def _resolve(rule: str, m: re.Match[str], g: TimeGrammar, ref: PartialDate | None, sentence: str) -> Resolved | None:

@@ -20,15 +20,18 @@ from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import ValidationError
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from diplograph import __version__, errors
 from diplograph.errors import DiplographError, InputError, StoreError, UsageError
 from diplograph.graph import DEFAULT_MIN_EVENTS, DEFAULT_MODALITIES, find_blocs
 from diplograph.graph.blocs import DEFAULT_RESOLUTION, DEFAULT_SEED
-from diplograph.ingest.decode import decode
-from diplograph.model import Article
-from diplograph.pipeline import Options, analyze
+from diplograph.ingest.decode import check_characters, decode
+from diplograph.model import Article, Rejection
+from diplograph.parallel import rows_within
+from diplograph.pipeline import Options
 from diplograph.store import query
 from diplograph.store.events import rebuild_events
 from diplograph.store.writer import content_key, ingest
@@ -57,6 +60,7 @@ MAX_OFFSET = 1_000_000_000  # beyond any store; keeps the bound parameter inside
 CODE_LENGTH = 64  # longest actor code accepted (real ones are under 20)
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 
+INGEST_SCHEMA = IngestRequest.model_json_schema()
 Order = Enum("Order", {name: name for name in query.ORDERS}, type=str)  # type: ignore[misc]
 Modality = Enum("Modality", {name: name for name in query.MODALITIES}, type=str)  # type: ignore[misc]
 
@@ -71,8 +75,11 @@ class WebConfig:
     options: Options | None  # the pipeline's knowledge base and settings, loaded once when ingest is on
 
 
-def create_app(db: Path, *, allow_ingest: bool = False, token: str | None = None) -> FastAPI:
-    """The API over the store ``db``, read-only unless ``allow_ingest`` (which needs a ``token``).
+def create_app(
+    db: Path, *, allow_ingest: bool = False, token: str | None = None, config: Path | None = None
+) -> FastAPI:
+    """The API over the store ``db``, read-only unless ``allow_ingest`` (which needs a ``token``);
+    ``config`` is a settings file over ``settings.toml`` (limits for POSTed documents).
 
     The store is opened per request, so the file may be created or refilled while the app runs."""
     if allow_ingest and not token:
@@ -85,7 +92,7 @@ def create_app(db: Path, *, allow_ingest: bool = False, token: str | None = None
         docs_url="/api/docs",
         redoc_url=None,
     )
-    options = Options.create() if allow_ingest else None
+    options = Options.create(config=config) if allow_ingest else None
     app.state.config = WebConfig(Path(db), allow_ingest, token, options)
     app.state.store = StoreAccess(Path(db))
     app.include_router(router)
@@ -361,13 +368,41 @@ async def _writer(
     dependencies=[Depends(_writer)],
     responses={200: {"model": IngestResult, "description": "Already stored: nothing changed."},
                401: {"model": Problem}, 403: {"model": Problem}, 413: {"model": Problem}},
+    openapi_extra={"requestBody": {"required": True, "content": {"application/json": {"schema": INGEST_SCHEMA}}}},
     tags=["documents"],
 )  # fmt: skip
-def post_document(body: IngestRequest, response: Response, store: Store, config: Config) -> dict[str, Any]:
+async def post_document(request: Request, response: Response, store: Store, config: Config) -> dict[str, Any]:
     """Analyse one article, store it and merge its events with the store's (201; 200 when the same
-    text is already stored). Bad input (empty text, unsupported language) is a 422 with its code."""
+    text is already stored). Bad input (empty text, unsupported language) is a 422 with its code,
+    as is a document still being analysed after ``ingest.max_seconds`` (D109).
+
+    The body is declared in the schema but read here, after the token check (a declared body
+    would be read and parsed before any dependency runs), a chunk at a time under the size cap."""
+    body = await _read_body(request)
+    try:
+        document = IngestRequest.model_validate_json(body)
+    except ValidationError as exc:
+        problems = [{**e, "loc": ("body", *e["loc"])} for e in exc.errors(include_url=False, include_context=False)]
+        raise RequestValidationError(problems) from None
+    return await run_in_threadpool(_ingest, document, response, store, config)
+
+
+async def _read_body(request: Request) -> bytes:
+    """The body, refused (413, via :class:`BodyLimit`) as soon as it streams past the cap."""
+    chunks = bytearray()
+    async for chunk in request.stream():
+        chunks += chunk
+    return bytes(chunks)
+
+
+def _ingest(body: IngestRequest, response: Response, store: StoreAccess, config: WebConfig) -> dict[str, Any]:
     assert config.options is not None and config.options.settings is not None
-    text, warnings = decode(body.text.encode("utf-8"), max_bytes=config.options.settings.max_bytes)
+    settings = config.options.settings
+    for name in ("text", "title", "source", "url", "id", "lang", "published"):
+        value = getattr(body, name)
+        if value is not None:
+            check_characters(value, what=f"field {name!r}")
+    text, warnings = decode(body.text.encode("utf-8"), max_bytes=settings.max_bytes)
     if body.published is not None and PartialDate.parse(body.published) is None:
         raise InputError(f"published must be YYYY-MM-DD, YYYY-MM or YYYY, not {body.published!r}",
                          code=errors.BAD_METADATA)  # fmt: skip
@@ -375,9 +410,15 @@ def post_document(body: IngestRequest, response: Response, store: Store, config:
     lang = None if body.lang in (None, "", "auto") else body.lang
     article = Article(id=body.id or key, text=text, lang=lang, published=body.published, title=body.title,
                       url=body.url, source=body.source, origin="api", warnings=warnings)  # fmt: skip
-    document = analyze(article, options=config.options)  # the slow part, before taking the write lock
+    # The slow part, before taking the write lock, in a child process killed at the time limit.
+    rows = rows_within(article, options=config.options, seconds=settings.max_seconds)
+    if isinstance(rows, Rejection):
+        raise InputError(rows.reason, code=rows.code)
     with store.write() as con:
-        added = ingest(con, [document]).added > 0
+        result = ingest(con, [rows])
+        if result.rejected:
+            raise InputError(result.rejected[0].reason, code=result.rejected[0].code)
+        added = result.added > 0
         if added:
             rebuild_events(con)
         events = data.document_events(con, key)
