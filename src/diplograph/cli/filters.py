@@ -13,3 +13,6 @@ UNTIL = typer.Option(None, "--to", help="Up to this date, inclusive.")
 MODALITY = typer.Option(None, "--modality", help="actual, planned, desired, possible, negated.")
 MIN_SOURCES = typer.Option(1, "--min-sources", min=1, help="At least this many distinct outlets.")
 TEXT = typer.Option(None, "--text", help="Words in an evidence sentence.")
+UNDATED = typer.Option(
+    "publication", "--undated", help="include, exclude or publication (the default; see README 'Undated events')."
+)

@@ -25,6 +25,8 @@ if TYPE_CHECKING:
 
 # Commands import the store, DuckDB and pandas when they run: `diplograph --help` stays quick.
 
+DEFAULT_LIMIT = 50
+LIST_SEPARATOR = "|"  # joins a list cell in CSV: IRN|RUS, which spreadsheets and pandas read as one string
 DB_OPTION = typer.Option(Path(DEFAULT_DB), "--db", help="The store (a DuckDB file).")
 
 
@@ -120,21 +122,34 @@ def events_cli(
     modality: str | None = filters.MODALITY,
     min_sources: int = filters.MIN_SOURCES,
     text: str | None = filters.TEXT,
-    limit: int = typer.Option(50, "--limit", min=1, help="At most this many rows."),
+    undated: str = filters.UNDATED,
+    limit: int = typer.Option(DEFAULT_LIMIT, "--limit", min=1, help="At most this many rows."),
+    every: bool = typer.Option(False, "--all", help="Every matching row (overrides --limit)."),
     output: TableFormat = typer.Option(TableFormat.table, "--format", "-f"),
 ) -> None:
-    """Merged events matching the filters."""
+    """Merged events matching the filters (the first --limit of them: the count of all is said)."""
     from diplograph.store import query
+    from diplograph.store.undated import describe
 
     where = query.EventFilter(
         actor=actor, dyad=dyad, type=event_type, quad_class=quad, since=since, until=until, modality=modality,
-        min_sources=min_sources, text=text,
+        min_sources=min_sources, text=text, undated=undated,
     )  # fmt: skip
     with closing(query.open_store(db)) as con:
-        frame = query.events(con, where, limit=limit)
+        total = query.count_events(con, where)
+        frame = query.events(con, where, limit=None if every else limit)
+        notes = [f"showing {len(frame)} of {total}; use --limit N or --all for more"] if len(frame) < total else []
+        notes.append(describe(undated, query.count_undated(con, where)))
     if output is TableFormat.table:  # what fits a terminal; csv and json carry every column
-        frame = frame[["event", "type", "date", "modality", "source", "target", "mentions", "outlets", "disputed"]]
-    _print(frame, output, title="events")
+        shown = frame.assign(
+            date=[_date_cell(d, p) for d, p in zip(frame["date"], frame["date_precision"], strict=True)]
+        )
+        columns = ["event", "type", "date", "modality", "source", "target", "mentions", "outlets", "disputed"]
+        _print(shown[columns], output, title="events", caption=" · ".join(notes))
+    else:  # machine formats: the notes go to stderr, so stdout stays a clean CSV/JSON Lines stream
+        _print(frame, output, title="events")
+        for note in notes:
+            err_console.print(note, highlight=False)
 
 
 @app.command("actors")
@@ -186,20 +201,44 @@ def sql_cli(
     _print(frame, output, title="sql")
 
 
-def _print(frame: pd.DataFrame, output: TableFormat, *, title: str) -> None:
+def _print(frame: pd.DataFrame, output: TableFormat, *, title: str, caption: str | None = None) -> None:
     if output is TableFormat.csv:
-        frame.to_csv(sys.stdout, index=False)
+        _flat_lists(frame).to_csv(sys.stdout, index=False)
         return
     if output is TableFormat.json:
         for record in json.loads(frame.to_json(orient="records", force_ascii=False)):
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
         return
-    table = Table(title=f"{title} ({len(frame)} rows)")
+    table = Table(title=f"{title} ({len(frame)} rows)", caption=caption)
     for column in frame.columns:
         table.add_column(str(column), overflow="fold")
     for row in frame.itertuples(index=False):
         table.add_row(*(_cell(v) for v in row))
     Console().print(table)
+
+
+def _date_cell(value: str | None, precision: str | None) -> str | None:
+    if value is None:
+        return "undated"
+    return f"{value} (published)" if precision == "publication" else value
+
+
+def _flat_lists(frame: pd.DataFrame) -> pd.DataFrame:
+    """List cells (actor codes) joined by ``|``: CSV has no lists, and numpy's ``['IRN' 'RUS']`` is no format."""
+    listed = [c for c in frame.columns if frame[c].dtype == object and frame[c].map(_is_list).any()]
+    if not listed:
+        return frame
+    joined = {c: frame[c].map(lambda v: LIST_SEPARATOR.join(map(str, _items(v))) if _is_list(v) else v) for c in listed}
+    return frame.assign(**joined)
+
+
+def _is_list(value: object) -> bool:
+    return isinstance(value, (list, tuple)) or (hasattr(value, "tolist") and not isinstance(value, str)
+                                                and getattr(value, "ndim", 0) > 0)  # fmt: skip
+
+
+def _items(value: object) -> list:
+    return value.tolist() if hasattr(value, "tolist") else list(value)  # type: ignore[union-attr, call-overload]
 
 
 def _cell(value: object) -> str:
