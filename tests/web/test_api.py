@@ -30,8 +30,13 @@ def test_events_page_matches_the_store(client, store):
     item = page["items"][0]
     assert isinstance(item["source"], list) and isinstance(item["target"], list)
     assert set(item) >= {"event", "type", "date", "modality", "mentions", "outlets", "goldstein", "disputed"}
-    # Unknown dates are null, not NaN (which is not JSON).
-    assert any(i["date"] is None for i in page["items"]) and "NaN" not in client.get("/api/events").text
+    # Undated events: by default dated by their first report and marked so; kept undated, they are
+    # null, not NaN (which is not JSON).
+    assert any(i["date_precision"] == "publication" and i["date"] == i["first_report"] for i in page["items"])
+    kept = events(client, undated="include")
+    assert any(i["date"] is None for i in kept["items"]) and "NaN" not in client.get("/api/events").text
+    dated = events(client, undated="exclude")
+    assert all(i["date"] is not None for i in dated["items"]) and dated["total"] < kept["total"] == page["total"]
 
 
 def test_pagination_walks_every_event_once(client):

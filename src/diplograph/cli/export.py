@@ -55,6 +55,7 @@ def export_cli(
     modality: str | None = filters.MODALITY,
     min_sources: int = filters.MIN_SOURCES,
     text: str | None = filters.TEXT,
+    undated: str = filters.UNDATED,
     force: bool = typer.Option(False, "--force", help="Replace OUT if it exists."),
     header: bool = typer.Option(False, "--header", help="gdelt: write a header line (for people; GDELT has none)."),
     with_reports: bool = typer.Option(
@@ -82,7 +83,7 @@ def export_cli(
         raise UsageError("--with-reports applies to the parquet format only", code=OPTION_NOT_FOR_FORMAT)
     where = query.EventFilter(
         actor=actor, dyad=dyad, type=event_type, quad_class=quad, since=since, until=until, modality=modality,
-        min_sources=min_sources, text=text,
+        min_sources=min_sources, text=text, undated=undated,
     )  # fmt: skip
     where.where()  # a bad filter value is reported before the store is opened
     with closing(query.open_store(db)) as con:

@@ -172,14 +172,23 @@ def dyad_cli(
     second: str = typer.Argument(..., help="Actor code, e.g. IRN."),
     db: Path = DB_OPTION,
     directed: bool = typer.Option(False, "--directed", help="Only the first acting on the second."),
+    undated: str = filters.UNDATED,
     output: TableFormat = typer.Option(TableFormat.table, "--format", "-f"),
 ) -> None:
     """Monthly events, cooperation, conflict and Goldstein sum between two actors."""
     from diplograph.store import query
+    from diplograph.store.undated import describe
 
+    where = query.EventFilter(undated=undated)
     with closing(query.open_store(db)) as con:
-        frame = query.dyad(con, first, second, directed=directed)
-    _print(frame, output, title=f"{first.upper()} – {second.upper()}")
+        frame = query.dyad(con, first, second, directed=directed, where=where)
+        pair = query.EventFilter(dyad=(first, second), undated=undated)
+        note = describe(undated, query.count_undated(con, pair))
+    if undated == "include":
+        note += "; a monthly series has no month for them"
+    _print(frame, output, title=f"{first.upper()} – {second.upper()}", caption=note)
+    if output is not TableFormat.table:
+        err_console.print(note, highlight=False)
 
 
 @app.command("sql")
