@@ -24,6 +24,7 @@ from diplograph.store import undated as undated_rule
 from diplograph.store.writer import DEFAULT_DB, connect
 
 MODALITIES = ("actual", "planned", "desired", "possible", "negated")
+ANY_MODALITY = "any"  # a modality filter that keeps every one (exports with a narrower default: GDELT)
 
 
 class QueryError(UsageError):
@@ -48,7 +49,7 @@ class EventFilter:
     quad_class: int | None = None
     since: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD, inclusive
     until: str | None = None
-    modality: str | None = None
+    modality: str | None = None  # one, several joined by commas, or "any"
     min_sources: int = 1
     text: str | None = None  # words in any evidence sentence
     disputed: bool | None = None
@@ -96,12 +97,15 @@ class EventFilter:
             inside = " AND ".join(window)
             clauses.append(f"(e.date IS NULL OR ({inside}))" if self.undated == "include" else f"({inside})")
             params += bounds
-        if self.modality:
-            if self.modality not in MODALITIES:
-                hint = did_you_mean(self.modality, MODALITIES)
-                raise QueryError(f"unknown modality {self.modality!r}; {hint}one of {', '.join(MODALITIES)}")
-            clauses.append("e.modality = ?")
-            params.append(self.modality)
+        if self.modality and self.modality != ANY_MODALITY:
+            wanted = [m.strip() for m in self.modality.split(",")]
+            for modality in wanted:
+                if modality not in MODALITIES:
+                    hint = did_you_mean(modality, MODALITIES)
+                    raise QueryError(f"unknown modality {modality!r}; {hint}one of {', '.join(MODALITIES)} "
+                                     f"(several: actual,planned; every one: {ANY_MODALITY})")  # fmt: skip
+            clauses.append("list_contains(?, e.modality)")
+            params.append(wanted)
         if self.min_sources > 1:
             clauses.append("e.outlets >= ?")
             params.append(self.min_sources)
