@@ -49,7 +49,10 @@ class UsageError(DiplographError):
 def did_you_mean(value: str, known: Iterable[str]) -> str:
     """``"did you mean 'president'? "`` for a near miss among ``known``, else ``""``: a typo in a code
     should read as a typo, not as "nothing found"."""
-    close = get_close_matches(value, sorted(set(known)), n=3, cutoff=0.6)
+    choices = sorted(set(known))
+    # A shared start of four letters or more: "publish" → "publication", which difflib ranks low.
+    prefixed = [c for c in choices if len(value) >= 4 and value[:4] == c[:4]]
+    close = list(dict.fromkeys(prefixed + get_close_matches(value, choices, n=3, cutoff=0.6)))[:3]
     if not close:
         return ""
     return "did you mean " + " or ".join(repr(c) for c in close) + "? "

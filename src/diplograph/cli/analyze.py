@@ -9,7 +9,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console, Group
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -52,7 +52,8 @@ def run_analyze(paths: list[str], *, options: Options, output_format: str) -> in
     total = sum(part.size for part in parts)
     analysed = rejected = 0
     progress = Progress(
-        TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("eta"),
+        TimeRemainingColumn(),
         console=err_console, transient=True, disable=not (err_console.is_terminal and total > 20),
     )  # fmt: skip
     with progress:

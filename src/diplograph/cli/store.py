@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
 from diplograph.cli import filters
@@ -22,6 +22,10 @@ from diplograph.store.schema import DEFAULT_BATCH, DEFAULT_DB
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from diplograph.ingest.parts import InputPart
+    from diplograph.pipeline import Options
+    from diplograph.store.writer import IngestResult
 
 # Commands import the store, DuckDB and pandas when they run: `diplograph --help` stays quick.
 
@@ -58,24 +62,75 @@ def ingest_cli(
     A document already stored (same text) is skipped, so an interrupted ingest resumes
     where it stopped when run again."""
     from diplograph.ingest.parts import DEFAULT_PART_SIZE, plan_parts
-    from diplograph.parallel import rows_of_parts
     from diplograph.pipeline import Options
-    from diplograph.store.dask_ingest import Recipe, ingest_on
-    from diplograph.store.events import rebuild_events
-    from diplograph.store.writer import connect, ingest, stored_keys
 
     if dask is not None and dask != "local" and not dask.startswith("tcp://"):
         raise UsageError(f"--dask takes 'local' or a scheduler address tcp://host:port, not {dask!r}", code="D406")
     options = Options.create(lang=lang, published=published, kb_dir=kb, config=config)
     assert options.settings is not None
+    # Workers read their parts themselves: this process holds descriptors, not articles.
+    # Dask partitions are a batch each (each is Parquet files and one load); worker parts stay small.
+    # Planned before the store is opened: a missing input creates no store.
+    parts = plan_parts(paths, settings=options.settings, size=batch if dask else min(batch, DEFAULT_PART_SIZE))
+    new_store = not db.exists()
+    try:
+        result, events, totals = _ingest(db, parts, options=options, batch=batch, workers=workers, dask=dask,
+                                         recipe=(lang, published, kb, config), parts_folder=parts_folder)  # fmt: skip
+    except BaseException:
+        if new_store:
+            _remove_if_empty(db)
+        raise
+    if new_store and totals[0] == 0:
+        _remove_if_empty(db)
+        err_console.print(f"nothing could be stored: no store written at {db}", highlight=False)
+    else:
+        err_console.print(
+            f"{result.added} added, {result.skipped} already stored, {len(result.rejected)} rejected; "
+            f"store {db}: {totals[0]} documents, {totals[1]} reports, {events} events",
+            highlight=False,
+        )
+    for code, count in sorted(Counter(r.code for r in result.rejected).items()):
+        err_console.print(f"  [yellow]{code}[/yellow] × {count}", highlight=False)
+    for rejection in result.rejected:
+        err_console.print(f"  [yellow]skipped[/yellow] {rejection.origin}: [{rejection.code}] {rejection.reason}",
+                          highlight=False)  # fmt: skip
+    if result.rejected:
+        raise typer.Exit(1)
+
+
+def _remove_if_empty(db: Path) -> None:
+    """Remove a store this command created when it holds no document: a failed first ingest
+    leaves no empty file behind (a store with documents stays, so that a rerun resumes)."""
+    import duckdb
+
+    from diplograph.store.writer import connect
+
+    try:
+        with closing(connect(db, read_only=True)) as con:
+            if con.execute("SELECT count(*) FROM documents").fetchone()[0]:
+                return
+    except (duckdb.Error, StoreError):
+        pass  # not even a readable store: nothing worth keeping
+    for path in (db, db.with_name(db.name + ".wal")):
+        path.unlink(missing_ok=True)
+
+
+def _ingest(db: Path, parts: list[InputPart], *, options: Options, batch: int, workers: int, dask: str | None,
+            recipe: tuple, parts_folder: Path | None) -> tuple[IngestResult, int, tuple[int, int]]:  # fmt: skip
+    """Analyse ``parts`` into the store ``db`` with a progress bar; returns the ingest result, the
+    number of merged events, and the store's document and report counts."""
+    from diplograph.parallel import rows_of_parts
+    from diplograph.store.dask_ingest import Recipe, ingest_on
+    from diplograph.store.events import rebuild_events
+    from diplograph.store.writer import connect, ingest, stored_keys
+
+    lang, published, kb, config = recipe  # what a Dask worker needs to build the same Options
     with closing(connect(db)) as con:
         known = stored_keys(con)
-        # Workers read their parts themselves: this process holds descriptors, not articles.
-        # Dask partitions are a batch each (each is Parquet files and one load); worker parts stay small.
-        parts = plan_parts(paths, settings=options.settings, size=batch if dask else min(batch, DEFAULT_PART_SIZE))
         progress = Progress(
-            TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            TextColumn("{task.fields[note]}"), console=err_console, disable=not err_console.is_terminal,
+            TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("eta"),
+            TimeRemainingColumn(), TextColumn("{task.fields[note]}"), console=err_console,
+            disable=not err_console.is_terminal,
         )  # fmt: skip
         with progress:
             task = progress.add_task("ingest", total=sum(part.size for part in parts), note="")
@@ -84,10 +139,10 @@ def ingest_cli(
                 progress.update(task, advance=1, note="" if new else "(already stored)")
 
             if dask:
-                recipe = Recipe(lang, published, str(kb) if kb else None, str(config) if config else None)
+                remote = Recipe(lang, published, str(kb) if kb else None, str(config) if config else None)
                 folder = parts_folder or db.with_name(db.name + ".parts")
                 result = ingest_on(
-                    dask, con, parts, workers=workers, recipe=recipe, parts_folder=folder,
+                    dask, con, parts, workers=workers, recipe=remote, parts_folder=folder,
                     on_partition=lambda r: progress.update(task, advance=r.documents + r.duplicates + len(r.rejected)),
                 )  # fmt: skip
             else:
@@ -96,18 +151,7 @@ def ingest_cli(
             progress.update(task, total=progress.tasks[0].completed)  # blank lines were counted as documents
         events = rebuild_events(con)
         totals = con.execute("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM reports)").fetchone()
-    err_console.print(
-        f"{result.added} added, {result.skipped} already stored, {len(result.rejected)} rejected; "
-        f"store {db}: {totals[0]} documents, {totals[1]} reports, {events} events",
-        highlight=False,
-    )
-    for code, count in sorted(Counter(r.code for r in result.rejected).items()):
-        err_console.print(f"  [yellow]{code}[/yellow] × {count}", highlight=False)
-    for rejection in result.rejected:
-        err_console.print(f"  [yellow]skipped[/yellow] {rejection.origin}: [{rejection.code}] {rejection.reason}",
-                          highlight=False)  # fmt: skip
-    if result.rejected:
-        raise typer.Exit(1)
+    return result, events, totals
 
 
 @app.command("events")
@@ -149,7 +193,7 @@ def events_cli(
     else:  # machine formats: the notes go to stderr, so stdout stays a clean CSV/JSON Lines stream
         _print(frame, output, title="events")
         for note in notes:
-            err_console.print(note, highlight=False)
+            err_console.print(note, highlight=False, soft_wrap=True)
 
 
 @app.command("actors")
@@ -188,7 +232,7 @@ def dyad_cli(
         note += "; a monthly series has no month for them"
     _print(frame, output, title=f"{first.upper()} – {second.upper()}", caption=note)
     if output is not TableFormat.table:
-        err_console.print(note, highlight=False)
+        err_console.print(note, highlight=False, soft_wrap=True)
 
 
 @app.command("sql")
