@@ -155,6 +155,17 @@ def test_network_nodes_and_edges(client):
     assert negated["modalities"] == ["negated"]
 
 
+def test_blocs_default_to_what_the_cli_finds(client, store):
+    """The CLI and the web page ask the same function with the same defaults: the same blocs."""
+    import json
+    import subprocess
+    import sys
+
+    cli = subprocess.run([sys.executable, "-m", "diplograph", "blocs", "--db", str(store), "--format", "json"],
+                         capture_output=True, text=True, timeout=300, check=True)  # fmt: skip
+    assert client.get("/api/blocs").json() == json.loads(cli.stdout)
+
+
 def test_blocs(client):
     result = client.get("/api/blocs", params={"min_events": 1}).json()
     assert result["blocs"] and all(isinstance(b["actors"], list) for b in result["blocs"])

@@ -258,6 +258,7 @@ class BlocsView(BaseModel):
 
     since: str | None = None
     until: str | None = None
+    window_events: int | None = Field(None, description="Events of the window (with the network's modalities).")
     events: int | None = None
     blocs: list[BlocItem]
     relations: list[BlocRelation] = []
