@@ -186,7 +186,7 @@ def events_cli(
         notes.append(describe(undated, query.count_undated(con, where)))
     if output is TableFormat.table:  # what fits a terminal; csv and json carry every column
         shown = frame.assign(
-            date=[_date_cell(d, p) for d, p in zip(frame["date"], frame["date_precision"], strict=True)]
+            date=[date_cell(d, p) for d, p in zip(frame["date"], frame["date_precision"], strict=True)]
         )
         columns = ["event", "type", "date", "modality", "source", "target", "mentions", "outlets", "disputed"]
         _print(shown[columns], output, title="events", caption=" · ".join(notes))
@@ -270,7 +270,7 @@ def _print(frame: pd.DataFrame, output: TableFormat, *, title: str, caption: str
     Console().print(table)
 
 
-def _date_cell(value: str | None, precision: str | None) -> str | None:
+def date_cell(value: str | None, precision: str | None) -> str | None:
     if value is None:
         return "undated"
     return f"{value} (published)" if precision == "publication" else value
