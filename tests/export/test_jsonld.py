@@ -76,6 +76,7 @@ def test_empty_store_is_an_empty_graph(empty_con, tmp_path):
     assert data["@graph"] == [] and "@vocab" in data["@context"]
 
 
+@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")  # inside rdflib's parser
 def test_rdflib_reads_the_graph_and_every_term_is_documented(con, tmp_path, store_events):
     rdflib = pytest.importorskip("rdflib")
     out = tmp_path / "events.jsonld"
