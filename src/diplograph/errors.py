@@ -6,6 +6,9 @@ lexicon files (the run stops: the data is broken), D3xx store, D4xx usage.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from difflib import get_close_matches
+
 
 class DiplographError(Exception):
     """Base class; every message starts with its code, e.g. ``[D101] empty document``."""
@@ -41,6 +44,18 @@ class UsageError(DiplographError):
     """Bad command-line arguments or options."""
 
     code = "D400"
+
+
+def did_you_mean(value: str, known: Iterable[str]) -> str:
+    """``"did you mean 'president'? "`` for a near miss among ``known``, else ``""``: a typo in a code
+    should read as a typo, not as "nothing found"."""
+    choices = sorted(set(known))
+    # A shared start of four letters or more: "publish" → "publication", which difflib ranks low.
+    prefixed = [c for c in choices if len(value) >= 4 and value[:4] == c[:4]]
+    close = list(dict.fromkeys(prefixed + get_close_matches(value, choices, n=3, cutoff=0.6)))[:3]
+    if not close:
+        return ""
+    return "did you mean " + " or ".join(repr(c) for c in close) + "? "
 
 
 # Input error codes, one per reason, so a batch report can be grouped by them.

@@ -38,7 +38,24 @@ def test_demo_corpus_as_json():
 def test_demo_corpus_as_table():
     result = run("demo")
     assert result.returncode == 0, result.stderr.decode()
-    assert "en-expulsion-london" in result.stdout.decode()
+    out = result.stdout.decode()
+    assert "en-expulsion-london" in out
+    # The result comes first: each document's events, before its actors and times.
+    berlin = out[out.index("de-gipfel-berlin") :]
+    assert berlin.index("events (") < berlin.index("actors")
+    assert "CONSULT" in berlin and "DEU → FRA" in berlin and "actual" in berlin
+    assert "according to dpa (outlet)" in berlin
+    assert "Bundeskanzler Olaf Scholz hat am Montag" in berlin  # the evidence sentence
+
+
+def test_analyze_pretty_puts_events_first(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Die EU hat am Montag neue Sanktionen gegen Iran verhängt, teilte Brüssel mit.")
+    result = run("analyze", str(article), "--format", "pretty", "--published", "2025-01-15")
+    assert result.returncode == 0, result.stderr.decode()
+    record = json.loads(result.stdout)
+    assert list(record)[:3] == ["schema", "document", "events"]
+    assert record["events"][0]["type"] == "SANCTION"
 
 
 def test_stdin_with_published_date():

@@ -30,7 +30,19 @@ def test_filters_reach_the_writer(store_path, tmp_path):
 
 def test_dyad_header_and_force(store_path, tmp_path):
     out = tmp_path / "gb.tsv"
-    args = ["gdelt", "--db", str(store_path), "--out", str(out), "--dyad", "GBR", "RUS", "--header"]
+    args = [
+        "gdelt",
+        "--db",
+        str(store_path),
+        "--out",
+        str(out),
+        "--dyad",
+        "GBR",
+        "RUS",
+        "--header",
+        "--modality",
+        "any",
+    ]
     assert run(*args).exit_code == 0
     lines = out.read_text(encoding="utf-8").splitlines()
     assert lines[0].startswith("GlobalEventID\tDay\t") and len(lines) >= 3

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from diplograph.export import GDELT_COLUMNS, write_gdelt
-from diplograph.export.gdelt import gdelt_rows, global_event_id
+from diplograph.export.gdelt import EXTRA_COLUMNS, GlobalIds, gdelt_rows
 from diplograph.export.records import Actor, dyads
 from diplograph.store.query import EventFilter
 from tests.export.conftest import TREATY_URL
@@ -14,18 +14,18 @@ from tests.export.conftest import TREATY_URL
 
 def read_gdelt(path) -> pd.DataFrame:
     frame = pd.read_csv(path, sep="\t", header=None, dtype=str, keep_default_na=False)
-    assert frame.shape[1] == 61
-    frame.columns = list(GDELT_COLUMNS)
+    assert frame.shape[1] == 63
+    frame.columns = list(GDELT_COLUMNS + EXTRA_COLUMNS)
     return frame
 
 
 @pytest.fixture(scope="module")
 def gdelt(con, tmp_path_factory) -> pd.DataFrame:
     out = tmp_path_factory.mktemp("gdelt") / "events.tsv"
-    rows = write_gdelt(con, EventFilter(), out)
+    rows = write_gdelt(con, EventFilter(modality="any"), out)  # every event, not only the actual ones
     frame = read_gdelt(out)
     assert len(frame) == rows
-    frame["event"] = [f"E{int(n) // 10_000:012x}" for n in frame["GlobalEventID"]]
+    frame["event"] = frame["DiplographEventID"]
     return frame
 
 
@@ -77,9 +77,53 @@ def test_coarse_dates_take_the_first_day_of_their_period(gdelt, store_events):
         events = store_events.index[store_events["date"] == date]
         assert len(events), date
         assert set(gdelt.loc[gdelt["event"].isin(events), "Day"]) == {day}
+        assert set(gdelt.loc[gdelt["event"].isin(events), "DatePrecision"]) == {precision_of(date)}
     undated = store_events[store_events["date"].isna()]
+    assert len(undated)
     for event, first_report in undated["first_report"].items():
         assert set(gdelt.loc[gdelt["event"] == event, "Day"]) == {first_report.replace("-", "")}
+        assert set(gdelt.loc[gdelt["event"] == event, "DatePrecision"]) == {"publication"}
+
+
+def precision_of(date: str) -> str:
+    return "week" if "-W" in date else {10: "day", 7: "month", 4: "year"}[len(date)]
+
+
+def test_undated_rule_include_and_exclude(con, tmp_path, store_events):
+    undated = set(store_events.index[store_events["date"].isna()])
+    kept = tmp_path / "kept.tsv"
+    write_gdelt(con, EventFilter(modality="any", undated="include"), kept)
+    frame = read_gdelt(kept)
+    rows = frame[frame["DiplographEventID"].isin(undated)]
+    assert len(rows) and set(rows["Day"]) == {""} and set(rows["DatePrecision"]) == {""}
+    left_out = tmp_path / "left-out.tsv"
+    write_gdelt(con, EventFilter(modality="any", undated="exclude"), left_out)
+    assert not set(read_gdelt(left_out)["DiplographEventID"]) & undated
+
+
+def test_only_actual_events_by_default(con, tmp_path, store_events):
+    out = tmp_path / "actual.tsv"
+    write_gdelt(con, EventFilter(), out)
+    frame = read_gdelt(out)
+    actual = set(store_events.index[store_events["modality"] == "actual"])
+    assert set(frame["DiplographEventID"]) == actual
+    assert len(actual) < len(store_events)  # the store has negated and planned events: they are left out
+    wider = tmp_path / "wider.tsv"
+    write_gdelt(con, EventFilter(modality="actual,planned"), wider)
+    planned = set(store_events.index[store_events["modality"] == "planned"])
+    assert planned and set(read_gdelt(wider)["DiplographEventID"]) == actual | planned
+
+
+def test_ids_fit_53_bits_and_load_exactly_with_default_dtypes(gdelt, tmp_path, con):
+    ids = [int(n) for n in gdelt["GlobalEventID"]]
+    assert all(0 <= n < 2**53 for n in ids) and len(set(ids)) == len(ids)
+    # pandas with its default dtypes, and a JavaScript/R/Excel double: the same numbers, none merged.
+    out = tmp_path / "again.tsv"
+    write_gdelt(con, EventFilter(modality="any"), out)
+    default = pd.read_csv(out, sep="\t", header=None)
+    assert [int(n) for n in default[0]] == ids
+    assert len({float(n) for n in ids}) == len(ids)
+    assert default[0].is_unique
 
 
 def test_organisations_are_known_groups_not_countries(gdelt):
@@ -95,7 +139,7 @@ def test_filter_and_header(con, tmp_path):
     out = tmp_path / "eu.tsv"
     rows = write_gdelt(con, EventFilter(actor="EU"), out, header=True)
     frame = pd.read_csv(out, sep="\t", dtype=str, keep_default_na=False)
-    assert list(frame.columns) == list(GDELT_COLUMNS)
+    assert list(frame.columns) == list(GDELT_COLUMNS + EXTRA_COLUMNS)
     assert len(frame) == rows > 0
     assert ((frame["Actor1Code"] == "EU") | (frame["Actor2Code"] == "EU")).all()
 
@@ -106,9 +150,15 @@ def test_empty_store_writes_an_empty_file(empty_con, tmp_path):
     assert out.read_bytes() == b""
 
 
-def test_global_event_id_is_reversible_and_stable():
-    assert global_event_id("Eb4a65b2bd7cb", 2) == 0xB4A65B2BD7CB * 10_000 + 2
-    assert global_event_id("not-our-format") == global_event_id("not-our-format")
+def test_global_event_ids_are_stable_unique_and_under_2_53():
+    assert GlobalIds().allocate("Eb4a65b2bd7cb", 2) == [0xB4A65B2BD7 * 2**13, 0xB4A65B2BD7 * 2**13 + 1]
+    assert GlobalIds().allocate("not-our-format", 1) == GlobalIds().allocate("not-our-format", 1)
+    ids = GlobalIds()
+    first = ids.allocate("Eb4a65b2bd7cb", 3)
+    clash = ids.allocate("Eb4a65b2bd7ff", 3)  # the same first 40 bits: the next free number
+    assert not set(first) & set(clash) and clash[0] == (0xB4A65B2BD7 + 1) * 2**13
+    many = ids.allocate("E000000000001", 2**13 + 5)  # more pairs than one number holds
+    assert len(set(many)) == 2**13 + 5 and max(many) < 2**53 and not set(many) & (set(first) | set(clash))
 
 
 def test_text_that_would_break_the_tsv_is_replaced():
@@ -119,8 +169,8 @@ def test_text_that_would_break_the_tsv_is_replaced():
     }  # fmt: skip
     catalogue = {"A": Actor("A", "Name\twith tab", "group", None, "LBN")}
     rows = gdelt_rows(record, catalogue)
-    assert len(rows) == 2 and all(len(row) == 61 for row in rows)
-    row = dict(zip(GDELT_COLUMNS, rows[0], strict=True))
+    assert len(rows) == 2 and all(len(row) == 63 for row in rows)
+    row = dict(zip(GDELT_COLUMNS + EXTRA_COLUMNS, rows[0], strict=True))
     assert row["ActionGeo_FullName"] == "Tel Aviv 'Jaffa'"
     assert row["Actor1Name"] == "NAME WITH TAB" and row["Actor1CountryCode"] == "LBN"
     assert row["Actor1KnownGroupCode"] == "A"

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from diplograph.export import write_jsonld
-from diplograph.export.jsonld import NAMESPACE, WIKIDATA_ENTITY, typed_date
+from diplograph.export.jsonld import NAMESPACE, VOCABULARY, WIKIDATA_ENTITY, typed_date
 from diplograph.store.query import EventFilter
 from tests.export.conftest import TREATY_URL
 
@@ -27,7 +28,7 @@ def nodes(document: dict, kind: str) -> dict[str, dict]:
 
 def test_context_declares_the_vocabulary(document):
     context = document["@context"]
-    assert context["@vocab"] == NAMESPACE == "https://diplograph.example/ns#"
+    assert context["@vocab"] == NAMESPACE == "https://w3id.org/diplograph/ns#"
     assert context["sameAs"] == {"@id": "schema:sameAs", "@type": "@id"}
     assert context["source"]["@type"] == "@id" and context["target"]["@type"] == "@id"
 
@@ -73,3 +74,27 @@ def test_empty_store_is_an_empty_graph(empty_con, tmp_path):
     assert write_jsonld(empty_con, EventFilter(), out) == 0
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["@graph"] == [] and "@vocab" in data["@context"]
+
+
+@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")  # inside rdflib's parser
+def test_rdflib_reads_the_graph_and_every_term_is_documented(con, tmp_path, store_events):
+    rdflib = pytest.importorskip("rdflib")
+    out = tmp_path / "events.jsonld"
+    write_jsonld(con, EventFilter(), out)
+    graph = rdflib.Graph().parse(out, format="json-ld")
+    ns = rdflib.Namespace(NAMESPACE)
+    events = set(graph.subjects(rdflib.RDF.type, ns.Event))
+    assert len(events) == len(store_events)
+    treaty = [e for e in events if (e, ns.eventType, rdflib.Literal("SUPPORT")) in graph
+              and (e, ns.date, rdflib.Literal("2025-01-17", datatype=rdflib.XSD.date)) in graph]  # fmt: skip
+    assert treaty
+    assert (treaty[0], ns.source, rdflib.URIRef(WIKIDATA_ENTITY + "Q159")) in graph  # Russia's Wikidata IRI
+    precisions = {str(o) for o in graph.objects(None, ns.datePrecision)}
+    assert "publication" in precisions and "day" in precisions
+    # Every term of ours in the graph is in VOCABULARY, and docs/vocabulary.md documents each.
+    used = {str(p)[len(NAMESPACE) :] for p in graph.predicates() if str(p).startswith(NAMESPACE)}
+    used |= {str(o)[len(NAMESPACE) :] for o in graph.objects(None, rdflib.RDF.type) if str(o).startswith(NAMESPACE)}
+    assert used <= set(VOCABULARY), used - set(VOCABULARY)
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "vocabulary.md").read_text(encoding="utf-8")
+    assert NAMESPACE in docs
+    assert all(f"`{term}`" in docs for term in VOCABULARY)

@@ -24,12 +24,19 @@ def test_events_round_trip_through_pyarrow(exported, store_events):
     table = ds.dataset(out / "events", partitioning="hive").to_table()
     assert table.num_rows == written == len(store_events)
     frame = table.to_pandas().set_index("event").sort_index()
-    for column in ("type", "cameo", "goldstein", "quad_class", "joint", "date", "modality", "mentions", "outlets",
+    for column in ("type", "cameo", "goldstein", "quad_class", "joint", "modality", "mentions", "outlets",
                    "first_report", "last_report", "disputed", "confidence"):  # fmt: skip
         assert frame[column].tolist() == store_events[column].tolist(), column
+    # Undated events carry their first report's date, marked as such (the default undated rule).
+    undated = store_events["date"].isna()
+    assert undated.any()
+    assert frame["date"].tolist() == store_events["date"].fillna(store_events["first_report"]).tolist()
+    assert set(frame.loc[undated.to_numpy(), "date_precision"]) == {"publication"}
+    assert set(frame.loc[~undated.to_numpy(), "date_precision"]) <= {"day", "week", "month", "year"}
+    dates = store_events["date"].fillna(store_events["first_report"])
     assert [list(v) for v in frame["source"]] == [list(v) for v in store_events["source"]]
     assert [list(v) for v in frame["target"]] == [list(v) for v in store_events["target"]]
-    expected_months = [month_of(d if isinstance(d, str) else None) or UNKNOWN_MONTH for d in store_events["date"]]
+    expected_months = [month_of(d if isinstance(d, str) else None) or UNKNOWN_MONTH for d in dates]
     assert frame["month"].tolist() == expected_months
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
+import pandas as pd
 import pytest
 
 from diplograph.export import write_polecat
@@ -78,3 +80,28 @@ def test_filter_and_empty_store(con, empty_con, tmp_path):
     empty = tmp_path / "empty.jsonl"
     assert write_polecat(empty_con, EventFilter(), empty) == 0
     assert empty.read_text() == ""
+
+
+def test_one_mode_and_iso_dates_with_their_precision(polecat, store_events):
+    for event_id, event in polecat.items():
+        assert event["event_mode"] is None or isinstance(event["event_mode"], str)
+        stored = store_events.loc[event_id]["date"]
+        raw = stored if isinstance(stored, str) else None
+        assert event["diplograph"]["date"] == raw
+        assert event["event_date"] is None or date.fromisoformat(event["event_date"])  # ISO, never 2025-W04
+        expected = {None: "publication", 10: "day", 7: "month", 4: "year"}
+        precision = "week" if raw and "-W" in raw else expected[len(raw) if raw else None]
+        assert event["event_date_precision"] == precision
+    week = next(e for e in polecat.values() if e["diplograph"]["date"] == "2025-W04")
+    assert (week["event_date"], week["event_date_precision"]) == ("2025-01-20", "week")  # its Monday
+    assert any(e["event_mode"] for e in polecat.values())
+
+
+def test_pandas_reads_it_with_default_dtypes(con, tmp_path, polecat):
+    out = tmp_path / "events.jsonl"
+    write_polecat(con, EventFilter(), out)
+    frame = pd.read_json(out, lines=True, dtype=False)
+    assert len(frame) == len(polecat)
+    assert frame["event_mode"].dropna().map(lambda m: isinstance(m, str)).all()  # one mode, not a list
+    assert set(frame["event_date_precision"].dropna()) <= {"day", "week", "month", "year", "publication"}
+    assert pd.to_datetime(frame["event_date"], format="ISO8601").notna().all()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -32,6 +33,14 @@ def test_table_with_comparison(synthetic_store):
     assert "blocs from 2023-01 to 2024-06" in out and "blocs from 2024-07 to 2025-12" in out
     assert "between blocs" in out and "frustration" in out and "balance change" in out
     assert "USA" in out and "RUS" in out
+    # Bloc numbers are per window: each bloc is named by its members, so no change reads "2 → 2".
+    moves = out[out.index("actors that moved") :] if "actors that moved" in out else ""
+    for line in moves.splitlines():
+        cells = [c.strip() for c in line.split("│")]
+        if len(cells) > 4 and cells[2] == "moved":
+            assert "(" in cells[3] and "(" in cells[4] and cells[3] != cells[4]
+    matches = out[out.index("jaccard") :]
+    assert re.search(r"│ \d+ \([A-Z]+", matches)  # "1 (USA, GBR, DEU +4)"
 
 
 def test_json_with_comparison(synthetic_store):

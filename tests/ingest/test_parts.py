@@ -55,6 +55,7 @@ def test_parts_of_a_jsonl_file_read_as_the_whole_file(tmp_path_factory, small_li
     path.write_bytes(b"\n".join(lines) + (b"\n" if final_newline and lines else b""))
     parts = plan_parts([str(path)], settings=small_limit, size=size)
     assert all(part.size <= size for part in parts)
+    assert sum(part.size for part in parts) == max(len(lines), 1)  # the progress bar's total: every line, once
     assert read_by_parts([str(path)], small_limit, size) == list(read_inputs([str(path)], settings=small_limit))
 
 

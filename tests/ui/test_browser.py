@@ -11,6 +11,8 @@ from typing import Any
 import httpx
 import pytest
 
+from diplograph.graph.defaults import DEFAULT_MIN_EVENTS
+
 sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed: pip install -e '.[dev]'")
 expect = sync_api.expect
 
@@ -74,7 +76,10 @@ def test_network_draws_the_actors_and_pairs_of_the_api(page, server):
     assert edges["IRN|RUS"]["kind"] == "cooperation" and edges["GBR|RUS"]["kind"] == "conflict"
     assert edges["IRN|RUS"]["colour"] != edges["GBR|RUS"]["colour"]
     # Blocs: members of one bloc share a colour, and the legend lists the blocs.
-    blocs = get(server, "/api/blocs", min_events=1)
+    # Blocs as `diplograph blocs` finds them: the same function, with its defaults.
+    blocs = get(server, "/api/blocs")
+    page_blocs = page.evaluate("() => window.diplograph.blocs")
+    assert page_blocs == blocs and blocs["method"]["min_events"] == DEFAULT_MIN_EVENTS
     first = [code for code in blocs["blocs"][0]["actors"] if code in nodes]
     assert len({nodes[code]["colour"] for code in first}) == 1 and nodes[first[0]]["bloc"] == blocs["blocs"][0]["id"]
     expect(page.get_by_test_id("bloc")).to_have_count(len(blocs["blocs"]))

@@ -30,8 +30,13 @@ def test_events_page_matches_the_store(client, store):
     item = page["items"][0]
     assert isinstance(item["source"], list) and isinstance(item["target"], list)
     assert set(item) >= {"event", "type", "date", "modality", "mentions", "outlets", "goldstein", "disputed"}
-    # Unknown dates are null, not NaN (which is not JSON).
-    assert any(i["date"] is None for i in page["items"]) and "NaN" not in client.get("/api/events").text
+    # Undated events: by default dated by their first report and marked so; kept undated, they are
+    # null, not NaN (which is not JSON).
+    assert any(i["date_precision"] == "publication" and i["date"] == i["first_report"] for i in page["items"])
+    kept = events(client, undated="include")
+    assert any(i["date"] is None for i in kept["items"]) and "NaN" not in client.get("/api/events").text
+    dated = events(client, undated="exclude")
+    assert all(i["date"] is not None for i in dated["items"]) and dated["total"] < kept["total"] == page["total"]
 
 
 def test_pagination_walks_every_event_once(client):
@@ -148,6 +153,17 @@ def test_network_nodes_and_edges(client):
     assert all(n["events"] >= 3 for n in strict["nodes"]) and all(e["events"] >= 3 for e in strict["edges"])
     negated = client.get("/api/network", params={"modality": ["negated"]}).json()
     assert negated["modalities"] == ["negated"]
+
+
+def test_blocs_default_to_what_the_cli_finds(client, store):
+    """The CLI and the web page ask the same function with the same defaults: the same blocs."""
+    import json
+    import subprocess
+    import sys
+
+    cli = subprocess.run([sys.executable, "-m", "diplograph", "blocs", "--db", str(store), "--format", "json"],
+                         capture_output=True, text=True, timeout=300, check=True)  # fmt: skip
+    assert client.get("/api/blocs").json() == json.loads(cli.stdout)
 
 
 def test_blocs(client):

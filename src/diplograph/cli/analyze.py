@@ -8,10 +8,11 @@ from enum import Enum
 from pathlib import Path
 
 import typer
-from rich.console import Console
+from rich.console import Console, Group
 from rich.markup import escape
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 
 from diplograph.cli.app import app, err_console
 from diplograph.ingest.parts import plan_parts
@@ -52,7 +53,8 @@ def run_analyze(paths: list[str], *, options: Options, output_format: str) -> in
     total = sum(part.size for part in parts)
     analysed = rejected = 0
     progress = Progress(
-        TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("analysing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("eta"),
+        TimeRemainingColumn(),
         console=err_console, transient=True, disable=not (err_console.is_terminal and total > 20),
     )  # fmt: skip
     with progress:
@@ -77,15 +79,42 @@ def _print(doc: Document, output_format: str, console: Console) -> None:
     record = document_json(doc)
     if output_format == "json":
         sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-    elif output_format == "pretty":
+    elif output_format == "pretty":  # for people: what was found first, the mentions behind it after
+        first = ("schema", "document", "events", "flags")
+        record = {key: record[key] for key in first if key in record} | record
         sys.stdout.write(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
     else:
         _table(record, console)
 
 
+def event_lines(events: list[dict]) -> Group:
+    """The events of one document, one line each (type, source → target, date, modality, who the
+    text credits), the evidence sentence indented below: readable at any terminal width."""
+    lines: list[Text] = [Text(f"events ({len(events)})", style="bold")]
+    for event in events:
+        sources = [a["code"] for a in event["source"]]
+        targets = [a["code"] for a in event["target"]]
+        if event.get("symmetric"):
+            pair = " + ".join(sources + targets) + " (joint)"
+        else:
+            pair = f"{', '.join(sources) or '?'} → {', '.join(targets) or '–'}"
+        line = Text(f"  {event['id']:<4} ")
+        line.append(event["type"], style="bold")
+        line.append(f"  {pair}  {event['date'] or 'undated'}  {event['modality']}")
+        if attribution := event["attribution"]:
+            line.append(f"  according to {attribution['name']} ({attribution['kind']})")
+        lines.append(line)
+        evidence = " … ".join(" ".join(span["text"].split()) for span in event["evidence"])
+        lines.append(Text(f"       “{evidence}”", style="dim"))
+    if not events:
+        lines.append(Text("  none found"))
+    return Group(*lines)
+
+
 def _table(record: dict, console: Console) -> None:
     meta = record["document"]
     console.rule(f"{meta['id']}  ({meta['lang']}, published {meta['published'] or 'unknown'})")
+    console.print(event_lines(record["events"]))  # the result first: who did what to whom, when, says who
     actors = Table("text", "span", "code", "name", "kind", "role", "form", title="actors", title_justify="left")
     for a in record["actors"]:
         e = a["entity"]

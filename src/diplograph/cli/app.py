@@ -41,28 +41,33 @@ def register() -> None:
 
 
 def main() -> None:
-    """Entry point: a :class:`DiplographError` becomes one red line and exit code 1."""
+    """Entry point: a :class:`DiplographError` becomes one red line and exit code 1, a usage error
+    (unknown command or option, missing argument) click's usage message and exit code 2."""
     register()
     try:
-        code = app(standalone_mode=False)
+        code = app(standalone_mode=False, prog_name="diplograph")
         if isinstance(code, int) and code:
             sys.exit(code)
     except DiplographError as exc:
         if _state["debug"]:
             raise
-        err_console.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
+        err_console.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False, soft_wrap=True)
         sys.exit(1)
     except typer.Exit as exc:
         sys.exit(exc.exit_code)
     except typer.Abort:
         err_console.print("[red]aborted[/red]")
         sys.exit(130)
-    except Exception as exc:  # click usage errors and the like
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
+    except typer.TyperException as exc:
+        # typer bundles its own click (typer._click): its usage errors derive from TyperException,
+        # not from the click package's ClickException, and carry show() and exit_code (2 for usage).
+        show = getattr(exc, "show", None)
+        if show is None:
+            err_console.print(f"[red]error:[/red] {exc.format_message()}", highlight=False)
             sys.exit(exc.exit_code)
+        show()
+        sys.exit(exc.exit_code)
+    except Exception as exc:
         if _state["debug"]:
             raise
         err_console.print(

@@ -9,7 +9,7 @@ import typer
 
 from diplograph.cli.analyze import OutputFormat, run_analyze
 from diplograph.cli.app import app, err_console
-from diplograph.cli.store import TableFormat, _print
+from diplograph.cli.store import TableFormat, _print, date_cell
 
 # The pipeline and the store (DuckDB, pandas) are imported when the command runs: `diplograph --help`
 # stays quick.
@@ -26,6 +26,7 @@ def demo_cli(
     from diplograph.pipeline import Options, analyze_all
     from diplograph.store import query
     from diplograph.store.events import rebuild_events
+    from diplograph.store.undated import DEFAULT_UNDATED, describe
     from diplograph.store.writer import connect, ingest
 
     folder = package_path("demo", "corpus")
@@ -38,8 +39,11 @@ def demo_cli(
             rebuild_events(con)
         with closing(query.open_store(db)) as con:
             events = query.events(con)
+            note = describe(DEFAULT_UNDATED, query.count_undated(con, query.EventFilter()))
+        events = events.assign(date=[date_cell(d, p) for d, p in zip(events["date"], events["date_precision"],
+                                                                     strict=True)])  # fmt: skip
         _print(events[["event", "type", "date", "modality", "source", "target", "mentions", "outlets"]],
-               TableFormat.table, title=f"merged events in {db}")  # fmt: skip
+               TableFormat.table, title=f"merged events in {db}", caption=note)  # fmt: skip
         err_console.print(f"next: diplograph serve --db {db}  (then open http://127.0.0.1:8000/)", highlight=False)
     if rejected:
         raise typer.Exit(1)

@@ -55,6 +55,7 @@ def export_cli(
     modality: str | None = filters.MODALITY,
     min_sources: int = filters.MIN_SOURCES,
     text: str | None = filters.TEXT,
+    undated: str = filters.UNDATED,
     force: bool = typer.Option(False, "--force", help="Replace OUT if it exists."),
     header: bool = typer.Option(False, "--header", help="gdelt: write a header line (for people; GDELT has none)."),
     with_reports: bool = typer.Option(
@@ -67,7 +68,9 @@ def export_cli(
     parquet: a folder OUT/events/month=YYYY-MM/ (and OUT/reports, OUT/evidence with --with-reports).
     gexf, graphml: the actor network for Gephi. jsonld: linked data with Wikidata IRIs."""
     from diplograph.export import write_gdelt, write_gexf, write_graphml, write_jsonld, write_parquet, write_polecat
+    from diplograph.export.gdelt import gdelt_filter
     from diplograph.store import query
+    from diplograph.store.undated import describe
 
     # The formats whose writers take no option of their own.
     plain_writers = {
@@ -82,16 +85,23 @@ def export_cli(
         raise UsageError("--with-reports applies to the parquet format only", code=OPTION_NOT_FOR_FORMAT)
     where = query.EventFilter(
         actor=actor, dyad=dyad, type=event_type, quad_class=quad, since=since, until=until, modality=modality,
-        min_sources=min_sources, text=text,
+        min_sources=min_sources, text=text, undated=undated,
     )  # fmt: skip
     where.where()  # a bad filter value is reported before the store is opened
+    notes = []
     with closing(query.open_store(db)) as con:
         if export_format is ExportFormat.gdelt:
             written = write_gdelt(con, where, out, header=header, force=force)
+            if not modality:
+                notes.append("actual events only, as GDELT rows are things that happened (--modality widens)")
+            where = gdelt_filter(where)
         elif export_format is ExportFormat.parquet:
             written = write_parquet(con, where, out, with_reports=with_reports, force=force)
         else:
             writer = plain_writers[export_format]
             written = writer(con, where, out, force=force)
+        notes.append(describe(undated, query.count_undated(con, where)))
     where_to = f"{out}/events (by month)" if export_format is ExportFormat.parquet else str(out)
-    err_console.print(f"wrote {written} {_UNITS[export_format]} to {where_to}", highlight=False)
+    err_console.print(f"wrote {written} {_UNITS[export_format]} to {where_to}", highlight=False, soft_wrap=True)
+    for note in notes:
+        err_console.print(f"  {note}", highlight=False, soft_wrap=True)

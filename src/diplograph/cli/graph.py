@@ -13,9 +13,11 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from diplograph.cli import filters
 from diplograph.cli.app import app, err_console
 from diplograph.cli.store import DB_OPTION
 from diplograph.graph.defaults import DEFAULT_MIN_EVENTS, DEFAULT_RESOLUTION, DEFAULT_SEED
+from diplograph.store.undated import describe
 
 if TYPE_CHECKING:
     from diplograph.graph import Blocs, Comparison
@@ -44,6 +46,7 @@ def blocs_cli(
         DEFAULT_RESOLUTION, "--resolution", min=0.0, help="Higher: more, smaller blocs (1.0 is plain modularity)."
     ),
     seed: int = typer.Option(DEFAULT_SEED, "--seed", help="Random seed of the community detection."),
+    undated: str = filters.UNDATED,
     output: BlocsFormat = typer.Option(BlocsFormat.table, "--format", "-f"),
 ) -> None:
     """Blocs of actors that cooperate inside and clash with each other, with the structural balance
@@ -51,7 +54,8 @@ def blocs_cli(
     from diplograph.graph import compare, find_blocs
     from diplograph.store import query
 
-    options = {"min_events": min_events, "actor_kinds": kinds or None, "resolution": resolution, "seed": seed}
+    options = {"min_events": min_events, "actor_kinds": kinds or None, "resolution": resolution, "seed": seed,
+               "undated": undated}  # fmt: skip
     with closing(query.open_store(db)) as con:
         first = find_blocs(con, since, until, **options)
         second = None
@@ -100,6 +104,8 @@ def _print_window(console: Console, result: Blocs) -> None:
     if result.triangles:
         balance = f"{_num(result.balance)} of {result.triangles} triangles (weighted {_num(result.weighted_balance)})"
     caption = f"{result.events} events · balance {balance} · frustration {_num(result.frustration)}"
+    if result.undated:
+        caption += f" · {describe(result.undated)}"
     table = Table(title=f"blocs {_window(result)}", caption=caption)
     for column, justify in (("bloc", "right"), ("size", "right"), ("actors", "left"), ("cooperation", "right"),
                             ("conflict", "right")):  # fmt: skip
@@ -123,18 +129,22 @@ def _print_window(console: Console, result: Blocs) -> None:
 
 
 def _print_change(console: Console, change: Comparison) -> None:
+    # Bloc numbers are per window (1 = largest): "2 → 2" may be two different blocs, so each is
+    # shown with its most active members.
+    before = {b.id: b.label for b in change.before.blocs}
+    after = {b.id: b.label for b in change.after.blocs}
     matches = Table(title=f"blocs {_window(change.before)} → {_window(change.after)}")
     for column in ("before", "after", "jaccard", "shared"):
         matches.add_column(column, overflow="fold")
     for m in change.matches:
-        matches.add_row(_bloc(m.before), _bloc(m.after), f"{m.jaccard:.2f}", ", ".join(m.shared))
+        matches.add_row(_bloc(m.before, before), _bloc(m.after, after), f"{m.jaccard:.2f}", ", ".join(m.shared))
     console.print(matches)
     if change.changes:
         moves = Table(title="actors that moved, joined or left")
         for column in ("actor", "change", "before", "after"):
             moves.add_column(column)
         for c in change.changes:
-            moves.add_row(c.actor, c.change, _bloc(c.before), _bloc(c.after))
+            moves.add_row(c.actor, c.change, _bloc(c.before, before), _bloc(c.after, after))
         console.print(moves)
     else:
         console.print("no actor changed bloc", highlight=False)
@@ -144,8 +154,10 @@ def _print_change(console: Console, change: Comparison) -> None:
     )
 
 
-def _bloc(value: int | None) -> str:
-    return "–" if value is None else str(value)
+def _bloc(value: int | None, labels: dict[int, str] | None = None) -> str:
+    if value is None:
+        return "–"
+    return f"{value} ({labels[value]})" if labels and value in labels else str(value)
 
 
 def _signed(value: float | None) -> str:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import typer
 from rich.console import Console
 
-from diplograph.actors.kb import kb_folders, load_kb
+from diplograph.actors.kb import OFFICES, kb_folders, load_kb
 from diplograph.actors.lexicon import lexicon
 from diplograph.cli.app import app
+from diplograph.errors import UsageError, did_you_mean
 from diplograph.lang.load import SUPPORTED_LANGUAGES
 from diplograph.temporal.grammar import grammar
 
@@ -46,8 +48,19 @@ def who_cli(
     kb: Path | None = typer.Option(None, "--kb"),
 ) -> None:
     """Who held an office on a date."""
-    from datetime import date
-
     knowledge = load_kb(kb_folders(kb))
-    person = knowledge.holder(actor.upper(), office, date.fromisoformat(on))
-    typer.echo(f"{person.name} ({person.id})" if person else "nobody known")
+    code = actor.upper()
+    codes = {entity.code for entity in knowledge.entities.values()} | {key[0] for key in knowledge.tenures}
+    if code not in codes:
+        hint = did_you_mean(code, codes)
+        raise UsageError(f"unknown actor code {actor!r}; {hint}codes are ISO 3166 alpha-3, EU, NATO …", code="D411")
+    offices = sorted(OFFICES | set(knowledge.office_groups) | {key[1] for key in knowledge.tenures})
+    if office not in offices:
+        hint = did_you_mean(office, offices)
+        raise UsageError(f"unknown office {office!r}; {hint}known: {', '.join(offices)}", code="D412")
+    try:
+        day = date.fromisoformat(on)
+    except ValueError:
+        raise UsageError(f"date must be a real day YYYY-MM-DD, not {on!r}", code="D413") from None
+    person = knowledge.holder(code, office, day)
+    typer.echo(f"{person.name} ({person.id})" if person else f"nobody known as {office} of {code} on {on}")

@@ -1,7 +1,12 @@
 """The GDELT 2.0 Events table layout, so that scripts written for GDELT read our events unchanged.
 
 Tab-separated, UTF-8, no header (``header=True`` adds one, for people), the 61 columns of the GDELT
-2.0 Event Codebook in its order. GDELT has one row per (Actor1, Actor2) pair, we have one merged
+2.0 Event Codebook in its order, then two of ours (``DatePrecision``, ``DiplographEventID``: scripts
+that name GDELT's 61 columns read them with ``usecols=range(61)``). **Only actual events** by
+default: GDELT rows are things that happened, and a negated ("did not sign"), planned or possible
+event written as an ordinary row would be counted as done. A filter that names a modality
+(``--modality planned``, ``--modality actual,planned``, ``--modality any``) widens the export.
+GDELT has one row per (Actor1, Actor2) pair, we have one merged
 event with lists of actors, so **an event becomes one row per actor pair**
 (:func:`~diplograph.export.records.dyads`): a directed event pairs each source with each target, a
 joint event (talks, a signing) pairs every two participants once, alphabetically; an event with a
@@ -10,14 +15,19 @@ fields; group by ``GlobalEventID // 10000`` to count events rather than dyads.
 
 What each column holds:
 
-* ``GlobalEventID``: our event id read as a number (``E`` + 12 hex digits → that integer) times
-  10,000 plus the row's pair number, so it is stable across exports, unique per row, and
-  ``f"E{id // 10000:012x}"`` gives our event back.
+* ``GlobalEventID``: below 2**53, so that R, Excel, JavaScript and pandas (whose floats hold
+  integers exactly only that far) read every id exactly: the first 40 bits of our event id times
+  8,192 plus the row's pair number. Stable across exports of the same store and unique within
+  one: should two events share those 40 bits (or an event have more than 8,192 pairs), the later
+  one in the export takes the next free number. ``DiplographEventID`` gives our id (``E…``).
 * ``Day``, ``MonthYear``, ``Year``, ``FractionDate``: the event's date; one known only to the
   month, ISO week or year is put on the *first day* of that period (``2025-01`` → 20250101,
-  ``2025-W04`` → its Monday 20250120, ``2024`` → 20240101); an undated event takes the
-  publication date of its first report, as GDELT dates events by their article. FractionDate is
-  GDELT's ``year + (month * 30 + day) / 365``, four decimals.
+  ``2025-W04`` → its Monday 20250120, ``2024`` → 20240101), and ``DatePrecision`` says so
+  (``day``, ``week``, ``month``, ``year``). An undated event follows the undated rule of the filter
+  (:mod:`diplograph.store.undated`): by default it takes the publication date of its first report,
+  as GDELT dates events by their article, with ``DatePrecision`` ``publication``; ``include`` leaves
+  the date fields empty, ``exclude`` leaves the event out. FractionDate is GDELT's
+  ``year + (month * 30 + day) / 365``, four decimals.
 * ``Actor1Code``/``Actor2Code``: our actor code (ISO 3166 alpha-3 for states, ``EU``, ``NATO``,
   ``HEZBOLLAH``, ``WEST``), not a composed CAMEO code such as ``USAGOV``. ``Name``: our English
   name, upper case as in GDELT. ``CountryCode``: the actor's country affiliation as the codebook
@@ -44,6 +54,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +63,7 @@ import duckdb
 from diplograph.export.output import atomic_file
 from diplograph.export.records import Actor, actor_catalogue, dyads, event_records, first_day, lookup
 from diplograph.store.query import EventFilter
+from diplograph.store.undated import DEFAULT_UNDATED, effective_date
 
 # GDELT 2.0 Event Codebook (V2.0, 2/19/2015), "Event Table Format", fields in file order:
 # http://data.gdeltproject.org/documentation/GDELT-Event_Codebook-V2.0.pdf
@@ -70,8 +82,11 @@ GDELT_COLUMNS: tuple[str, ...] = (
     "DATEADDED", "SOURCEURL",
 )  # fmt: skip
 assert len(GDELT_COLUMNS) == 61
+EXTRA_COLUMNS: tuple[str, ...] = ("DatePrecision", "DiplographEventID")  # ours, after GDELT's 61
 
-ROWS_PER_EVENT = 10_000  # GlobalEventID = event number * ROWS_PER_EVENT + pair number
+EVENT_BITS = 40  # GlobalEventID = event number (40 bits) * PAIRS_PER_NUMBER + pair number: under 2**53
+PAIRS_PER_NUMBER = 2**13
+DEFAULT_MODALITY = "actual"
 LEAD_SENTENCES = 2
 _EVENT_ID = re.compile(r"^E([0-9a-f]{12})$")
 _NOT_IN_TSV = str.maketrans({"\t": " ", "\r": " ", "\n": " ", '"': "'"})
@@ -80,27 +95,58 @@ _NOT_IN_TSV = str.maketrans({"\t": " ", "\r": " ", "\n": " ", '"': "'"})
 def write_gdelt(con: duckdb.DuckDBPyConnection, where: EventFilter, out: Path, *, header: bool = False,
                 force: bool = False) -> int:  # fmt: skip
     """Write the events matching ``where`` to ``out`` in GDELT 2.0 layout; returns the rows written
-    (actor pairs, not events; the header line not counted)."""
+    (actor pairs, not events; the header line not counted). Actual events only, unless ``where``
+    names a modality."""
+    where = gdelt_filter(where)
     where.where()  # a bad filter fails before a file is created
     catalogue = actor_catalogue(con)
+    ids = GlobalIds()
     rows = 0
     with atomic_file(out, force=force) as temporary, temporary.open("w", encoding="utf-8", newline="\n") as file:
         if header:
-            file.write("\t".join(GDELT_COLUMNS) + "\n")
+            file.write("\t".join(GDELT_COLUMNS + EXTRA_COLUMNS) + "\n")
         for record in event_records(con, where):
-            for row in gdelt_rows(record, catalogue):
+            for row in gdelt_rows(record, catalogue, ids=ids, undated=where.undated):
                 file.write("\t".join(row) + "\n")
                 rows += 1
     return rows
 
 
-def gdelt_rows(record: dict[str, Any], catalogue: dict[str, Actor]) -> list[list[str]]:
-    """The GDELT rows of one event record (see the module docstring for the mapping)."""
+def gdelt_filter(where: EventFilter) -> EventFilter:
+    """``where`` with the GDELT default: actual events only, unless it names a modality."""
+    return where if where.modality else replace(where, modality=DEFAULT_MODALITY)
+
+
+@dataclass(slots=True)
+class GlobalIds:
+    """Hands out GlobalEventIDs for one export: below 2**53, unique, stable for a given store."""
+
+    taken: set[int] = field(default_factory=set)
+
+    def allocate(self, event: str, pairs: int) -> list[int]:
+        """One id per pair of ``event``: its 40-bit number (the next free one on a collision), and
+        as many numbers as its pairs need at :data:`PAIRS_PER_NUMBER` each."""
+        match = _EVENT_ID.match(event)
+        digest = match.group(1) if match else hashlib.sha1(event.encode()).hexdigest()
+        number = int(digest[: EVENT_BITS // 4], 16)
+        needed = max(1, -(-pairs // PAIRS_PER_NUMBER))
+        span = 2**EVENT_BITS
+        while any((number + k) % span in self.taken for k in range(needed)):
+            number = (number + 1) % span
+        numbers = [(number + k) % span for k in range(needed)]
+        self.taken.update(numbers)
+        return [numbers[n // PAIRS_PER_NUMBER] * PAIRS_PER_NUMBER + n % PAIRS_PER_NUMBER for n in range(pairs)]
+
+
+def gdelt_rows(record: dict[str, Any], catalogue: dict[str, Actor], *, ids: GlobalIds | None = None,
+               undated: str = DEFAULT_UNDATED) -> list[list[str]]:  # fmt: skip
+    """The GDELT rows of one event record (see the module docstring for the mapping), each with
+    :data:`EXTRA_COLUMNS` after GDELT's 61."""
     pairs = dyads(record["source"], record["target"], bool(record["joint"]))
-    if len(pairs) > ROWS_PER_EVENT:  # a joint event of 142+ actors: its row ids would reach the next event's
-        raise ValueError(f"event {record['event']} has {len(pairs)} actor pairs, more than GDELT ids can number")
+    row_ids = (ids or GlobalIds()).allocate(record["event"], len(pairs))
     reports = record["reports"]
-    day = first_day(record["date"]) or first_day(record["first_report"])
+    when, precision = effective_date(record["date"], record["first_report"], undated)
+    day = first_day(when)
     added = first_day(record["first_report"]) or day
     cameo = record["cameo"] or ""
     event_fields = [
@@ -119,21 +165,14 @@ def gdelt_rows(record: dict[str, Any], catalogue: dict[str, Actor]) -> list[list
     url = next((r["url"] for r in reports if r["url"]), None)
     trailer = [f"{added:%Y%m%d}000000" if added else "", _url(url)]
     rows = []
-    for number, (first, second) in enumerate(pairs):
+    extra = [precision or "", _text(record["event"])]
+    for row_id, (first, second) in zip(row_ids, pairs, strict=True):
         rows.append([
-            str(global_event_id(record["event"], number)), *date_fields,
+            str(row_id), *date_fields,
             *_actor_fields(first, catalogue), *_actor_fields(second, catalogue),
-            *event_fields, *no_geo, *no_geo, *action_geo, *trailer,
+            *event_fields, *no_geo, *no_geo, *action_geo, *trailer, *extra,
         ])  # fmt: skip
     return rows
-
-
-def global_event_id(event: str, pair: int = 0) -> int:
-    """A GDELT-style integer id for row ``pair`` of ``event``: stable, unique, and for our own
-    ``E`` + 12-hex ids reversible (``id // ROWS_PER_EVENT`` is the hex number)."""
-    match = _EVENT_ID.match(event)
-    number = int(match.group(1), 16) if match else int(hashlib.sha1(event.encode()).hexdigest()[:12], 16)
-    return number * ROWS_PER_EVENT + pair
 
 
 def _actor_fields(code: str | None, catalogue: dict[str, Actor]) -> list[str]:

@@ -1,7 +1,8 @@
 """The actor network as GEXF 1.2, the format Gephi opens natively (File › Open).
 
 Nodes, edges and their attributes: :mod:`diplograph.export.network`. Gephi takes ``label`` as the
-node label and ``weight`` (the Goldstein sum) as the edge weight; the other attributes appear in
+node label and ``weight`` (the number of events, never negative) as the edge weight; the Goldstein
+sum is ``goldstein_sum``, and it and the other attributes appear in
 its Data Laboratory for filtering and colouring (``sign`` for friend/foe, ``kind`` for states
 against organisations).
 """

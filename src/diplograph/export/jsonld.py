@@ -4,14 +4,16 @@ to the words and articles it came from.
 One JSON document ``{"@context": …, "@graph": [events…, actors…]}``; plain ``json`` reads it, and
 any JSON-LD processor turns it into RDF triples that join Wikidata without a mapping step.
 
-Vocabulary: a small custom one under ``https://diplograph.example/ns#`` (``@vocab``: every term
+Vocabulary: a small custom one under ``https://w3id.org/diplograph/ns#`` (``@vocab``: every term
 not mapped otherwise lands there: ``Event``, ``Actor``, ``Report``, ``Evidence``, ``eventType``,
 ``cameo``, ``goldstein``, ``modality`` …), plus schema.org for what it already names well:
 ``name``, ``sameAs``, ``url``, ``headline``, ``publisher``, ``datePublished``, ``inLanguage``,
 ``NewsArticle``, and ``quote`` (``schema:text``). schema.org alone has no words for a source and a
 target of an action, a CAMEO code or a modality; a custom namespace says exactly what we mean and
-is honest about being ours. ``diplograph.example`` is a placeholder host (RFC 2606 reserves
-``.example``) until the project has a domain; the IRIs stay stable either way.
+is honest about being ours. The namespace is a w3id.org permanent identifier, the stable URI
+scheme the W3C Permanent Identifier Community Group keeps for vocabularies: it redirects to the
+documentation of every term (``docs/vocabulary.md`` in the repository), so the IRIs outlive any
+host the project moves to. ``VOCABULARY`` below lists the terms with their meaning.
 
 Identifiers:
 
@@ -23,7 +25,10 @@ Identifiers:
   ``urn:diplograph:actor:<code>``. Its ``code`` is always our actor code.
 
 An event's ``source`` and ``target`` are lists of actor IRIs; ``date`` is typed by granularity
-(``xsd:date``, ``xsd:gYearMonth``, ``xsd:gYear``; an ISO week stays a plain string). Provenance:
+(``xsd:date``, ``xsd:gYearMonth``, ``xsd:gYear``; an ISO week stays a plain string) and
+``datePrecision`` says which (``day``, ``week``, ``month``, ``year``, or ``publication`` when an
+undated event is dated by its first report under the undated rule, :mod:`diplograph.store.undated`;
+with ``include`` an undated event has neither). Provenance:
 ``report`` lists each report with its ``document`` (URL, outlet as ``publisher``, publication date,
 headline, language), its ``attribution`` (who the article credits) and its ``evidence``: the quoted
 span with character offsets ``startOffset``/``endOffset`` into the article text as read.
@@ -41,8 +46,40 @@ import duckdb
 from diplograph.export.output import atomic_file
 from diplograph.export.records import Actor, actor_catalogue, event_records, lookup
 from diplograph.store.query import EventFilter
+from diplograph.store.undated import DEFAULT_UNDATED, effective_date
 
-NAMESPACE = "https://diplograph.example/ns#"
+NAMESPACE = "https://w3id.org/diplograph/ns#"
+# Every term of ours, with what it means: docs/vocabulary.md is written from this (a test compares).
+VOCABULARY: dict[str, str] = {
+    "Event": "class: a merged event, what one or more reports say happened",
+    "Actor": "class: a state, organisation, group or collective (persons act for one)",
+    "Report": "class: one article's account of an event",
+    "Evidence": "class: the quoted words a report rests on, with character offsets",
+    "eventType": "PLOVER event category (SANCTION, CONSULT …)",
+    "cameo": "CAMEO event code",
+    "goldstein": "Goldstein score of the CAMEO code, −10 … +10",
+    "quadClass": "1 verbal / 2 material cooperation, 3 verbal / 4 material conflict",
+    "modality": "actual, planned, desired, possible or negated",
+    "joint": "true for an event without direction (talks, a signing): source lists every participant",
+    "source": "actor IRIs acting",
+    "target": "actor IRIs acted on",
+    "date": "the event's (or report's) date, typed by granularity",
+    "datePrecision": "day, week, month, year, or publication (dated by its first report)",
+    "location": "the place as the text names it (not geocoded)",
+    "mentions": "number of reports merged into the event",
+    "outlets": "number of distinct outlets among them",
+    "disputed": "whether the reports disagree (date, modality, place)",
+    "confidence": "probability-like confidence of the event, 0 … 1",
+    "report": "the reports of an event",
+    "document": "the article (schema:NewsArticle) a report is from",
+    "attribution": "who the article credits: name, code and kind (outlet, actor, media)",
+    "evidence": "the evidence spans of a report",
+    "startOffset": "character offset where the quote starts in the article text as read",
+    "endOffset": "character offset where it ends (exclusive)",
+    "code": "our actor code (ISO 3166 alpha-3 for states, EU, NATO, HAMAS …)",
+    "kind": "actor kind: state, igo, group, collective",
+    "country": "ISO 3166 alpha-3 country of an actor",
+}
 WIKIDATA_ENTITY = "http://www.wikidata.org/entity/"
 CONTEXT: dict[str, Any] = {
     "@vocab": NAMESPACE,
@@ -76,7 +113,8 @@ def write_jsonld(con: duckdb.DuckDBPyConnection, where: EventFilter, out: Path, 
         file.write('{"@context": ' + json.dumps(CONTEXT, ensure_ascii=False) + ',\n "@graph": [')
         separator = "\n  "
         for record in event_records(con, where):
-            file.write(separator + json.dumps(event_node(record, catalogue), ensure_ascii=False))
+            node = event_node(record, catalogue, undated=where.undated)
+            file.write(separator + json.dumps(node, ensure_ascii=False))
             separator = ",\n  "
             codes.update(record["source"], record["target"])
             events += 1
@@ -103,7 +141,8 @@ def actor_node(actor: Actor) -> dict[str, Any]:
     return node
 
 
-def event_node(record: dict[str, Any], catalogue: dict[str, Actor]) -> dict[str, Any]:
+def event_node(record: dict[str, Any], catalogue: dict[str, Actor], *,
+               undated: str = DEFAULT_UNDATED) -> dict[str, Any]:  # fmt: skip
     node: dict[str, Any] = {
         "@id": f"urn:diplograph:event:{record['event']}",
         "@type": "Event",
@@ -122,8 +161,10 @@ def event_node(record: dict[str, Any], catalogue: dict[str, Actor]) -> dict[str,
         "confidence": record["confidence"],
         "report": [_report_node(r) for r in record["reports"]],
     }
-    if record["date"]:
-        node["date"] = typed_date(record["date"])
+    when, precision = effective_date(record["date"], record["first_report"], undated)
+    if when:
+        node["date"] = typed_date(when)
+        node["datePrecision"] = precision
     if record["location"]:
         node["location"] = record["location"]
     return node

@@ -17,8 +17,10 @@ Gephi users expect of a meeting. Summing a → b and b → a therefore counts a 
 subtract ``joint`` once to count it once.
 
 Edge attributes: ``events``, ``joint``, ``cooperation`` (quad classes 1–2), ``conflict`` (3–4),
-``goldstein_sum`` (one decimal), ``weight`` (= ``goldstein_sum``, what Gephi reads as edge weight;
-negative for hostile dyads) and ``sign`` (+1, −1, or 0 when the sum is 0).
+``goldstein_sum`` (one decimal: the signed Goldstein scores of the pair's events, negative for
+hostile dyads), ``weight`` (= ``events``: what Gephi, igraph and networkx read as edge weight, and
+what their layouts and centralities need to be a non-negative strength; a signed sum there pulls
+enemies together or breaks ForceAtlas) and ``sign`` (of ``goldstein_sum``: +1, −1, or 0).
 """
 
 from __future__ import annotations
@@ -56,7 +58,7 @@ class _Dyad:
     def attributes(self) -> dict[str, int | float]:
         total = round(self.goldstein, 1) + 0.0  # + 0.0 turns -0.0 into 0.0
         return {"events": self.events, "joint": self.joint, "cooperation": self.cooperation,
-                "conflict": self.conflict, "goldstein_sum": total, "weight": total,
+                "conflict": self.conflict, "goldstein_sum": total, "weight": self.events,
                 "sign": (total > 0) - (total < 0)}  # fmt: skip
 
 

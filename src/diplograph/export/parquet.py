@@ -3,7 +3,9 @@ for pandas, pyarrow, Spark, DuckDB and R's arrow, one folder per month.
 
 Layout under ``OUT``, always the same so that scripts need not know how the export was called::
 
-    OUT/events/month=2025-01/part-0.parquet      the events table, every column as in the store
+    OUT/events/month=2025-01/part-0.parquet      the events table, every column as in the store, but
+                                                 ``date`` as the undated rule has it and its
+                                                 ``date_precision`` (:mod:`diplograph.store.undated`)
     OUT/events/month=unknown/part-0.parquet      events dated to a year only, or undated
     OUT/reports/month=…/part-0.parquet           with --with-reports: each report, its event,
                                                  its document's id, outlet, date, URL, title and
@@ -38,16 +40,18 @@ import pyarrow.parquet as pq
 from diplograph.export.output import atomic_folder
 from diplograph.export.records import month_of
 from diplograph.store.query import EventFilter
+from diplograph.store.undated import date_sql, precision_sql
 
 UNKNOWN_MONTH = "unknown"
 BATCH_ROWS = 50_000
 _PARTITIONING = ds.partitioning(pa.schema([("month", pa.string())]), flavor="hive")
 
 _EVENTS_SQL = """
-SELECT e.* EXCLUDE (month), e.date AS _event_date FROM events e{clause} ORDER BY e.date NULLS LAST, e.event
+SELECT e.* EXCLUDE (month) REPLACE ({date} AS date), {precision} AS date_precision, {date} AS _event_date
+FROM events e{clause} ORDER BY {date} NULLS LAST, e.event
 """
 _REPORTS_SQL = """
-WITH selected AS (SELECT e.event, e.date FROM events e{clause})
+WITH selected AS (SELECT e.event, {date} AS date FROM events e{clause})
 SELECT er.event, r.*, d.id AS document, d.outlet, d.published, d.url, d.title, d.lang,
        (SELECT list({{'side': a.side, 'code': a.code, 'name': a.name, 'kind': a.kind, 'wikidata': a.wikidata,
                       'country': a.country, 'role': a.role, 'text': a.text}} ORDER BY a.side, a.code, a.text)
@@ -57,7 +61,7 @@ FROM selected s JOIN event_reports er USING (event) JOIN reports r USING (report
 ORDER BY s.date NULLS LAST, er.event, r.report
 """
 _EVIDENCE_SQL = """
-WITH selected AS (SELECT e.event, e.date FROM events e{clause})
+WITH selected AS (SELECT e.event, {date} AS date FROM events e{clause})
 SELECT v.report, er.event, r.doc, v.n, v.text, v.start_char, v.end_char, v.sentence, s.date AS _event_date
 FROM selected s JOIN event_reports er USING (event) JOIN reports r USING (report) JOIN evidence v USING (report)
 ORDER BY s.date NULLS LAST, er.event, v.report, v.n
@@ -77,7 +81,8 @@ def write_parquet(con: duckdb.DuckDBPyConnection, where: EventFilter, out: Path,
     # will not run a relation beside.
     with atomic_folder(out, force=force) as temporary, closing(con.cursor()) as cursor:
         for name, sql in tables.items():
-            reader = cursor.sql(sql.format(clause=clause), params=params).to_arrow_reader(BATCH_ROWS)
+            text = sql.format(clause=clause, date=date_sql(where.undated), precision=precision_sql(where.undated))
+            reader = cursor.sql(text, params=params).to_arrow_reader(BATCH_ROWS)
             counts[name] = _write_by_month(reader, temporary / name)
     return counts["events"]
 

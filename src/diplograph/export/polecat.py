@@ -9,11 +9,16 @@ dataset coded with it (``Event ID``, ``Event Date``, ``Event Type``, ``Event Mod
 
 =====================  =================================================================
 ``event_id``           our event id (``E`` + 12 hex digits, stable)
-``event_date``         the event's date at the granularity the reports give (``2025-01-17``,
-                       ``2025-01``, ``2025-W04``, ``2025``); ``null`` when undated (POLECAT
-                       falls back to the publication date: see ``publication_date``)
+``event_date``         an ISO date (``YYYY-MM-DD``) as POLECAT has it: a date known to the
+                       month, week or year is put on the first day of that period; an undated
+                       event follows the undated rule (:mod:`diplograph.store.undated`: by
+                       default its first report's publication date, as POLECAT does; ``null``
+                       with ``include``)
+``event_date_precision`` ``day``, ``week``, ``month``, ``year`` or ``publication``; ``null`` when
+                       undated (the date as the reports give it, ``2025-W04``, is under
+                       ``diplograph.date``)
 ``event_type``         PLOVER category (``SANCTION`` …)
-``event_mode``         list of PLOVER modes the reports give (often empty)
+``event_mode``         one PLOVER mode, the one most reports give (ties: alphabetical), or ``null``
 ``quad_code``          1 verbal / 2 material cooperation, 3 verbal / 4 material conflict
 ``actor``              list of entities (below): our sources; for a joint event, every
                        participant our coder put on the source side (PLOVER's reciprocal rule)
@@ -45,6 +50,7 @@ date, URL and character offsets ``start``/``end`` into the article text as read.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -52,8 +58,9 @@ import duckdb
 
 from diplograph import __version__
 from diplograph.export.output import atomic_file
-from diplograph.export.records import Actor, actor_catalogue, event_records, lookup
+from diplograph.export.records import Actor, actor_catalogue, event_records, first_day, lookup
 from diplograph.store.query import EventFilter
+from diplograph.store.undated import DEFAULT_UNDATED, effective_date
 
 EVIDENCE_JOINER = " … "
 
@@ -65,21 +72,25 @@ def write_polecat(con: duckdb.DuckDBPyConnection, where: EventFilter, out: Path,
     events = 0
     with atomic_file(out, force=force) as temporary, temporary.open("w", encoding="utf-8", newline="\n") as file:
         for record in event_records(con, where):
-            file.write(json.dumps(polecat_event(record, catalogue), ensure_ascii=False) + "\n")
+            file.write(json.dumps(polecat_event(record, catalogue, undated=where.undated), ensure_ascii=False) + "\n")
             events += 1
     return events
 
 
-def polecat_event(record: dict[str, Any], catalogue: dict[str, Actor]) -> dict[str, Any]:
+def polecat_event(record: dict[str, Any], catalogue: dict[str, Actor], *,
+                  undated: str = DEFAULT_UNDATED) -> dict[str, Any]:  # fmt: skip
     """One event record as a POLECAT/PLOVER-style object (mapping: the module docstring)."""
     reports = record["reports"]
     first = reports[0] if reports else {}
-    modes = sorted({r["mode"] for r in reports if r["mode"]})
+    modes = Counter(r["mode"] for r in reports if r["mode"])
+    when, precision = effective_date(record["date"], record["first_report"], undated)
+    day = first_day(when)
     return {
         "event_id": record["event"],
-        "event_date": record["date"],
+        "event_date": day.isoformat() if day else None,
+        "event_date_precision": precision if day else None,
         "event_type": record["type"],
-        "event_mode": modes,
+        "event_mode": min(modes, key=lambda m: (-modes[m], m)) if modes else None,
         "quad_code": record["quad_class"],
         "actor": [_entity(code, reports, catalogue) for code in record["source"]],
         "recipient": [_entity(code, reports, catalogue) for code in record["target"]],
@@ -93,6 +104,8 @@ def polecat_event(record: dict[str, Any], catalogue: dict[str, Actor]) -> dict[s
         "language": first.get("lang"),
         "version": f"diplograph {__version__}",
         "diplograph": {
+            "date": record["date"],
+            "modes": sorted(modes),
             "modality": record["modality"],
             "attribution": _attributions(reports),
             "cameo": record["cameo"],

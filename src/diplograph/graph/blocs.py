@@ -110,6 +110,8 @@ class Blocs:
     quality: float | None  # the signed modularity objective reached (unnormalised)
     resolution: float
     seed: int
+    min_events: int | None = None  # of the network it was found in
+    undated: str | None = None
 
     @property
     def balance(self) -> float | None:
@@ -156,7 +158,8 @@ class Blocs:
             "balanced_triangles": self.balanced_triangles,
             "frustration": self.frustration, "isolated": list(self.isolated),
             "members": [vars_(m) for m in self.actors],
-            "method": {"algorithm": "leiden signed modularity", "resolution": self.resolution, "seed": self.seed},
+            "method": {"algorithm": "leiden signed modularity", "resolution": self.resolution, "seed": self.seed,
+                       "min_events": self.min_events, "undated": self.undated},
         }  # fmt: skip
 
 
@@ -229,7 +232,7 @@ def blocs(
         blocs=result_blocs, relations=relations, actors=members, triangles=triangles, balanced_triangles=balanced,
         weighted_balance=weighted,
         frustration=frustration(graph, bloc_of), quality=round(quality, 6) if quality is not None else None,
-        resolution=resolution, seed=seed,
+        resolution=resolution, seed=seed, min_events=graph.graph.get("min_events"), undated=graph.graph.get("undated"),
     )  # fmt: skip
 
 

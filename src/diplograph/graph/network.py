@@ -21,7 +21,8 @@ Choices, and why:
   wished-for cooperation is itself a diplomatic signal); ``negated`` ("did not sign") and
   ``possible`` (speculation) do not.
 * **Window.** ``since``/``until`` filter on the event date like ``diplograph events --from/--to``
-  (inclusive; ``2025-06`` includes 2025-06-30); events without a date fall outside any bounded window.
+  (inclusive; ``2025-06`` includes 2025-06-30); events without a date of their own count as
+  ``undated`` says (:mod:`diplograph.store.undated`; by default on their first report's publication date).
 * **Thresholds.** An edge needs at least ``min_events`` events (default 2); an actor needs at least ``min_events``
   events with anyone in the window. An actor that passes but keeps no edge stays as an isolated node,
   so that analyses can say who was left out.
@@ -38,6 +39,7 @@ import pandas as pd
 
 from diplograph.graph.defaults import DEFAULT_MIN_EVENTS, DEFAULT_MODALITIES
 from diplograph.store.query import EventFilter, QueryError
+from diplograph.store.undated import DEFAULT_UNDATED
 
 _MODALITIES = ("actual", "planned", "desired", "possible", "negated")
 
@@ -73,6 +75,7 @@ def signed_network(
     actor_kinds: Iterable[str] | None = None,
     confidence_weighted: bool = True,
     modalities: Iterable[str] = DEFAULT_MODALITIES,
+    undated: str = DEFAULT_UNDATED,
 ) -> nx.Graph:
     """The undirected signed network of the window (see the module docstring for the choices).
 
@@ -93,7 +96,7 @@ def signed_network(
         raise QueryError(f"modalities must be among {', '.join(_MODALITIES)}, not {list(modalities)!r}")
     kinds = {k.lower() for k in actor_kinds} if actor_kinds is not None else None
     check_window(since, until)
-    clause, params = EventFilter(since=since, until=until).where()
+    clause, params = EventFilter(since=since, until=until, undated=undated).where()
     clause += (" AND " if clause else " WHERE ") + "e.goldstein IS NOT NULL AND list_contains(?, e.modality)"
     params.append(list(modalities))
     pairs = con.execute(_PAIRS_SQL.format(where=clause), [confidence_weighted, *params]).df()
@@ -104,7 +107,7 @@ def signed_network(
         pairs = pairs[pairs["a"].isin(keep) & pairs["b"].isin(keep)]
 
     graph = nx.Graph(
-        since=since, until=until, min_events=min_events, confidence_weighted=confidence_weighted,
+        since=since, until=until, min_events=min_events, confidence_weighted=confidence_weighted, undated=undated,
         modalities=modalities, actor_kinds=tuple(sorted(kinds)) if kinds is not None else None,
         events=int(pairs["event"].nunique()) if not pairs.empty else 0,
         window_events=int(in_window[0]) if in_window else 0,

@@ -17,6 +17,7 @@ import duckdb
 from diplograph.graph.blocs import DEFAULT_RESOLUTION, DEFAULT_RESTARTS, DEFAULT_SEED, Blocs, blocs
 from diplograph.graph.compare import Comparison, compare
 from diplograph.graph.network import DEFAULT_MIN_EVENTS, DEFAULT_MODALITIES, signed_network
+from diplograph.store.undated import DEFAULT_UNDATED
 
 
 def find_blocs(
@@ -31,11 +32,14 @@ def find_blocs(
     resolution: float = DEFAULT_RESOLUTION,
     seed: int = DEFAULT_SEED,
     restarts: int = DEFAULT_RESTARTS,
+    undated: str = DEFAULT_UNDATED,
 ) -> Blocs:
-    """Blocs of one window: :func:`signed_network` then :func:`blocs` (see both for the parameters)."""
+    """Blocs of one window: :func:`signed_network` then :func:`blocs` (see both for the parameters).
+    The one function behind ``diplograph blocs``, ``/api/blocs`` and the web page's colours, with
+    the same defaults."""
     graph = signed_network(
         con, since, until, min_events=min_events, actor_kinds=actor_kinds,
-        confidence_weighted=confidence_weighted, modalities=modalities,
+        confidence_weighted=confidence_weighted, modalities=modalities, undated=undated,
     )  # fmt: skip
     return blocs(graph, resolution=resolution, seed=seed, restarts=restarts)
 

@@ -32,12 +32,13 @@ class InputPart:
     line_count: int | None = None  # how many lines (None: to the end of the file)
     stdin: bytes | None = None
     rejected: tuple[Rejection, ...] = ()  # found while planning: a folder that cannot be listed
+    tail_lines: int = 1  # lines from offset to the end when line_count is None: for progress bars only
 
     @property
     def size(self) -> int:
         """Documents it holds at most (blank lines are counted): for progress bars."""
         if self.jsonl is not None:
-            return self.line_count if self.line_count is not None else 1
+            return self.line_count if self.line_count is not None else self.tail_lines
         return len(self.files) + (self.stdin is not None) + len(self.rejected)
 
 
@@ -90,9 +91,11 @@ def _line_runs(path: Path, size: int) -> list[InputPart]:
     """Runs of ``size`` lines; counting newlines block by block costs about a millisecond a megabyte."""
     runs: list[InputPart] = []
     start_offset, start_line, line, base = 0, 1, 1, 0
+    unfinished = False  # the file ends without a newline: its last line counts too
     try:
         with path.open("rb") as handle:
             while block := handle.read(_BLOCK):
+                unfinished = not block.endswith(b"\n")
                 pos, available = 0, block.count(b"\n")
                 wanted = size - (line - start_line)
                 while available >= wanted:
@@ -108,5 +111,6 @@ def _line_runs(path: Path, size: int) -> list[InputPart]:
     except OSError:
         pass  # reading the part reports it, with the reason
     if base > start_offset or not runs:
-        runs.append(InputPart(jsonl=str(path), offset=start_offset, first_line=start_line))
+        tail = max(1, line - start_line + (unfinished and base > start_offset))
+        runs.append(InputPart(jsonl=str(path), offset=start_offset, first_line=start_line, tail_lines=tail))
     return runs

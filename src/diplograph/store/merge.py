@@ -5,7 +5,15 @@ for joint events such as meetings and signings, else source with source and targ
 target), compatible dates and compatible places. Dates are compatible when one refines the
 other ("2025-01" and "2025-01-17") or two days lie at most a day apart (time zones, "gestern"
 read against different publication dates). An undated report joins the event of its type and
-actors when there is only one, or the one reported nearest in time.
+actors reported nearest in time (within 31 days), or the only one when that one was reported
+within a year of it; undated reports that join no dated event merge with each other only when
+published within 31 days of one another.
+
+Two guards keep distinct occurrences apart (the same pair does the same thing again: arms
+deliveries, talks, sanctions): a report never joins an event dated after its own publication
+(a day's grace for time zones) unless it calls the event planned, desired or possible: it
+cannot describe what has not happened yet; and reports more than a year apart never merge
+without a date of their own that matches.
 
 What reports disagree on becomes a flag of the merged event: a different day, one saying it
 happened and another that it did not, two places. A planned event reported later as done is
@@ -24,7 +32,9 @@ from itertools import islice
 from diplograph.events.plover import QUAD_CLASS, goldstein
 
 _UNDATED_REACH_DAYS = 31  # an undated report joins an event first reported at most this far away
+_YEAR_DAYS = 365  # reports further apart than this merge only on a matching date of their own
 _ONE_DAY = timedelta(days=1)
+FUTURE_MODALITIES = frozenset({"planned", "desired", "possible"})  # may describe what has not happened yet
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,21 +117,56 @@ def _key_order(key: tuple) -> tuple:
 class _Cluster:
     """Reports of one event so far, with what joining it checks kept at hand."""
 
-    __slots__ = ("anchor", "members", "places")
+    __slots__ = ("anchor", "members", "newest", "oldest", "places", "told_by")
 
     def __init__(self, report: Report) -> None:
         self.anchor = report.date or ""  # the most specific date of its members
         self.members: list[Report] = []
         self.places: set[str] = set()
+        self.told_by: int | None = None  # earliest publication (ordinal) of a member saying it happened
+        self.oldest: int | None = None  # earliest and latest publication of any member (ordinals)
+        self.newest: int | None = None
         self.add(report)
 
     def add(self, report: Report) -> None:
         self.members.append(report)
         if report.location is not None:
             self.places.add(report.location)
+        published = _ordinal(report.published)
+        if published is None:
+            return
+        if report.modality not in FUTURE_MODALITIES:
+            self.told_by = published if self.told_by is None else min(self.told_by, published)
+        self.oldest = published if self.oldest is None else min(self.oldest, published)
+        self.newest = published if self.newest is None else max(self.newest, published)
 
     def admits_place(self, report: Report) -> bool:
         return report.location is None or self.places <= {report.location}
+
+    def admits_time(self, report: Report) -> bool:
+        """Whether the event, dated as it would be with ``report``, starts no later than a day after
+        every member that says it happened was published (:func:`starts_by`)."""
+        anchor = report.date if report.date and len(report.date) > len(self.anchor) else self.anchor
+        told_by = self.told_by
+        if report.modality not in FUTURE_MODALITIES and (published := _ordinal(report.published)) is not None:
+            told_by = published if told_by is None else min(told_by, published)
+        return starts_by(anchor, told_by)
+
+    def gap(self, report: Report) -> int | None:
+        """Days between ``report``'s publication and the nearest publication span of the members."""
+        published = _ordinal(report.published)
+        if published is None or self.oldest is None or self.newest is None:
+            return None
+        return max(0, self.oldest - published, published - self.newest)
+
+
+def starts_by(value: str | None, published: int | None) -> bool:
+    """Whether a date (any granularity, its first day counts) is no later than a day after the
+    publication day ``published`` (an ordinal): an article cannot report as done what comes later."""
+    if not value or published is None:
+        return True
+    start = first_day(value)
+    return start is None or start.toordinal() <= published + 1
 
 
 def _clusters(reports: list[Report]) -> list[list[Report]]:
@@ -152,7 +197,7 @@ def _clusters(reports: list[Report]) -> list[list[Report]]:
                 candidates.update(exact.get(neighbour.isoformat(), ()))
         for n in sorted(candidates):
             cluster = clusters[n]
-            if compatible_dates(cluster.anchor, r.date) and cluster.admits_place(r):
+            if compatible_dates(cluster.anchor, r.date) and cluster.admits_place(r) and cluster.admits_time(r):
                 cluster.add(r)
                 if len(r.date) > len(cluster.anchor):
                     cluster.anchor = r.date
@@ -178,21 +223,45 @@ def _clusters(reports: list[Report]) -> list[list[Report]]:
             if published is not None and home not in published_on[published]:
                 published_on[published].append(home)  # _nearest takes the first cluster by number, not by list order
     groups = [cluster.members for cluster in clusters]
-    if homeless:
-        groups.append(homeless)
+    groups.extend(_undated_groups(homeless))
+    return groups
+
+
+def _undated_groups(reports: list[Report]) -> list[list[Report]]:
+    """Undated reports that joined no dated event: one event per run of reports published within
+    :data:`_UNDATED_REACH_DAYS` of the previous one and within a year of the first; those without
+    a publication date together."""
+    unknown = [r for r in reports if _ordinal(r.published) is None]
+    known = sorted((r for r in reports if _ordinal(r.published) is not None), key=lambda r: (r.published, r.report))
+    groups: list[list[Report]] = []
+    first = last = 0
+    for r in known:
+        day = _ordinal(r.published)
+        assert day is not None
+        if not groups or day - last > _UNDATED_REACH_DAYS or day - first > _YEAR_DAYS:
+            groups.append([])
+            first = day
+        groups[-1].append(r)
+        last = day
+    if unknown:
+        groups.append(unknown)
     return groups
 
 
 def _nearest(clusters: list[_Cluster], published_on: dict[int, list[int]], report: Report) -> int | None:
-    """The only cluster whose place fits, else the one reported nearest in time (the first on a tie)."""
-    fitting = list(islice((n for n, cluster in enumerate(clusters) if cluster.admits_place(report)), 2))
+    """The only cluster whose place and time fit (reported within a year), else the one reported
+    nearest in time (the first on a tie)."""
+    fitting = list(islice((n for n, c in enumerate(clusters) if c.admits_place(report) and c.admits_time(report)), 2))
     if len(fitting) == 1:
-        return fitting[0]
+        gap = clusters[fitting[0]].gap(report)
+        if gap is None or gap <= _YEAR_DAYS:
+            return fitting[0]
     day = _ordinal(report.published)
     if day is None:
         return None
     for gap in range(_UNDATED_REACH_DAYS + 1):
-        near = [n for d in {day - gap, day + gap} for n in published_on.get(d, ()) if clusters[n].admits_place(report)]
+        near = [n for d in {day - gap, day + gap} for n in published_on.get(d, ())
+                if clusters[n].admits_place(report) and clusters[n].admits_time(report)]  # fmt: skip
         if near:
             return min(near)
     return None
@@ -214,6 +283,20 @@ def compatible_dates(a: str, b: str) -> bool:
         return True
     day_a, day_b = _day(a), _day(b)
     return day_a is not None and day_b is not None and abs((day_a - day_b).days) <= 1
+
+
+def first_day(value: str) -> date | None:
+    """The first day of a date of any granularity: ``2025`` → 1 January, ``2025-W04`` → its Monday."""
+    try:
+        if "-W" in value:
+            return date.fromisocalendar(int(value[:4]), int(value[6:8]), 1)
+        if len(value) == 4:
+            return date(int(value), 1, 1)
+        if len(value) == 7:
+            return date(int(value[:4]), int(value[5:7]), 1)
+    except ValueError:
+        return None
+    return _day(value)
 
 
 def _day(value: str | None) -> date | None:

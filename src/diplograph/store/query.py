@@ -18,11 +18,13 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from diplograph.errors import UsageError
+from diplograph.errors import UsageError, did_you_mean
 from diplograph.events.plover import TYPES
+from diplograph.store import undated as undated_rule
 from diplograph.store.writer import DEFAULT_DB, connect
 
 MODALITIES = ("actual", "planned", "desired", "possible", "negated")
+ANY_MODALITY = "any"  # a modality filter that keeps every one (exports with a narrower default: GDELT)
 
 
 class QueryError(UsageError):
@@ -47,13 +49,20 @@ class EventFilter:
     quad_class: int | None = None
     since: str | None = None  # YYYY, YYYY-MM or YYYY-MM-DD, inclusive
     until: str | None = None
-    modality: str | None = None
+    modality: str | None = None  # one, several joined by commas, or "any"
     min_sources: int = 1
     text: str | None = None  # words in any evidence sentence
     disputed: bool | None = None
+    undated: str = undated_rule.DEFAULT_UNDATED  # what becomes of events without a date: store.undated
 
     def where(self) -> tuple[str, list]:
         clauses, params = [], []
+        if self.undated not in undated_rule.UNDATED_CHOICES:
+            hint = did_you_mean(self.undated, undated_rule.UNDATED_CHOICES)
+            raise QueryError(f"undated must be one of {', '.join(undated_rule.UNDATED_CHOICES)}, not "
+                             f"{self.undated!r}; {hint}".rstrip("; "))  # fmt: skip
+        if self.undated == "exclude":
+            clauses.append("e.date IS NOT NULL")
         if self.actor:
             clauses.append("(list_contains(e.source, ?) OR list_contains(e.target, ?))")
             params += [self.actor.upper()] * 2
@@ -67,7 +76,8 @@ class EventFilter:
             params += [a, b, a, b]
         if self.type:
             if self.type.upper() not in TYPES:
-                raise QueryError(f"unknown event type {self.type!r}; one of {', '.join(TYPES)}")
+                hint = did_you_mean(self.type.upper(), TYPES)
+                raise QueryError(f"unknown event type {self.type!r}; {hint}one of {', '.join(TYPES)}")
             clauses.append("e.type = ?")
             params.append(self.type.upper())
         if self.quad_class is not None:
@@ -75,17 +85,27 @@ class EventFilter:
                 raise QueryError("quad class is 1 (verbal cooperation) to 4 (material conflict)")
             clauses.append("e.quad_class = ?")
             params.append(self.quad_class)
+        window, bounds = [], []
+        dated = undated_rule.date_sql(self.undated)
         if self.since:
-            clauses.append("e.date >= ?")
-            params.append(_date_bound(self.since, "from"))
+            window.append(f"{dated} >= ?")
+            bounds.append(_date_bound(self.since, "from"))
         if self.until:
-            clauses.append("e.date <= ?")
-            params.append(_date_bound(self.until, "to") + "\uffff")  # "2024-06" includes 2024-06-30
-        if self.modality:
-            if self.modality not in MODALITIES:
-                raise QueryError(f"unknown modality {self.modality!r}; one of {', '.join(MODALITIES)}")
-            clauses.append("e.modality = ?")
-            params.append(self.modality)
+            window.append(f"{dated} <= ?")
+            bounds.append(_date_bound(self.until, "to") + "\uffff")  # "2024-06" includes 2024-06-30
+        if window:
+            inside = " AND ".join(window)
+            clauses.append(f"(e.date IS NULL OR ({inside}))" if self.undated == "include" else f"({inside})")
+            params += bounds
+        if self.modality and self.modality != ANY_MODALITY:
+            wanted = [m.strip() for m in self.modality.split(",")]
+            for modality in wanted:
+                if modality not in MODALITIES:
+                    hint = did_you_mean(modality, MODALITIES)
+                    raise QueryError(f"unknown modality {modality!r}; {hint}one of {', '.join(MODALITIES)} "
+                                     f"(several: actual,planned; every one: {ANY_MODALITY})")  # fmt: skip
+            clauses.append("list_contains(?, e.modality)")
+            params.append(wanted)
         if self.min_sources > 1:
             clauses.append("e.outlets >= ?")
             params.append(self.min_sources)
@@ -125,6 +145,16 @@ EVENT_COLUMNS = (
     "e.event, e.type, e.date, e.modality, e.source, e.target, e.joint, e.cameo, e.goldstein, e.quad_class, "
     "e.location, e.mentions, e.outlets, e.first_report, e.last_report, e.disputed, e.confidence"
 )
+
+
+def event_columns(rule: str) -> str:
+    """:data:`EVENT_COLUMNS` with ``date`` as the date an event counts under the undated ``rule``,
+    followed by its ``date_precision`` (:mod:`diplograph.store.undated`)."""
+    return EVENT_COLUMNS.replace(
+        "e.date,", f"{undated_rule.date_sql(rule)} AS date, {undated_rule.precision_sql(rule)} AS date_precision,", 1
+    )
+
+
 ORDERS = {"date": "e.date", "mentions": "e.mentions", "outlets": "e.outlets", "goldstein": "e.goldstein",
           "confidence": "e.confidence", "type": "e.type"}  # fmt: skip
 
@@ -145,7 +175,9 @@ def events(
         raise QueryError(f"cannot order by {order!r}; one of {', '.join(ORDERS)}")
     clause, params = where.where()
     direction = "DESC" if descending else "ASC"
-    sql = f"SELECT {EVENT_COLUMNS} FROM events e{clause} ORDER BY {ORDERS[order]} {direction} NULLS LAST, e.event"
+    columns = event_columns(where.undated)
+    ordering = undated_rule.date_sql(where.undated) if order == "date" else ORDERS[order]
+    sql = f"SELECT {columns} FROM events e{clause} ORDER BY {ordering} {direction} NULLS LAST, e.event"
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params += [int(limit), int(offset)]
@@ -155,6 +187,14 @@ def events(
 def count_events(con: duckdb.DuckDBPyConnection, where: EventFilter) -> int:
     clause, params = where.where()
     return con.execute(f"SELECT count(*) FROM events e{clause}", params).fetchone()[0]
+
+
+def count_undated(con: duckdb.DuckDBPyConnection, where: EventFilter) -> int:
+    """How many events matching ``where`` (except for its undated rule) have no date of their own:
+    those the rule dated by publication, kept undated, or (``exclude``) left out."""
+    kept = where if where.undated != "exclude" else EventFilter(**{**_fields(where), "undated": "include"})
+    dated = EventFilter(**{**_fields(where), "undated": "exclude"})
+    return count_events(con, kept) - count_events(con, dated)
 
 
 def event_reports(con: duckdb.DuckDBPyConnection, event: str) -> pd.DataFrame:
@@ -192,20 +232,24 @@ def dyad(
     con: duckdb.DuckDBPyConnection, first: str, second: str, *, directed: bool = False, where: EventFilter | None = None
 ) -> pd.DataFrame:
     """Monthly series for a pair of actors: events, cooperation and conflict counts, and the
-    Goldstein sum; both directions unless ``directed`` (first acting on second)."""
+    Goldstein sum; both directions unless ``directed`` (first acting on second). Undated events
+    count in the month of their first report under the ``publication`` rule (``where.undated``),
+    in no month otherwise."""
     a, b = first.upper(), second.upper()
     base = where or EventFilter()
+    month = undated_rule.month_sql(base.undated)
     clause, params = EventFilter(**{**_fields(base), "dyad": (a, b)}).where()
     if not directed:
         reverse_clause, reverse_params = EventFilter(**{**_fields(base), "dyad": (b, a)}).where()
-        clause = f"{clause} UNION ALL SELECT * FROM events e{reverse_clause} AND NOT e.joint"
+        reverse = f"SELECT e.* REPLACE ({month} AS month) FROM events e{reverse_clause} AND NOT e.joint"
+        clause = f"{clause} UNION ALL {reverse}"
         params += reverse_params
     return con.execute(
         f"""SELECT month, count(*) AS events,
                    count(*) FILTER (WHERE quad_class IN (1, 2)) AS cooperation,
                    count(*) FILTER (WHERE quad_class IN (3, 4)) AS conflict,
                    round(sum(goldstein), 1) AS goldstein_sum
-            FROM (SELECT * FROM events e{clause}) WHERE month IS NOT NULL
+            FROM (SELECT e.* REPLACE ({month} AS month) FROM events e{clause}) WHERE month IS NOT NULL
             GROUP BY month ORDER BY month""",
         params,
     ).df()

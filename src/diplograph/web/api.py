@@ -34,6 +34,8 @@ from diplograph.parallel import rows_within
 from diplograph.pipeline import Options
 from diplograph.store import query
 from diplograph.store.events import rebuild_events
+from diplograph.store.undated import DEFAULT_UNDATED, UNDATED_CHOICES
+from diplograph.store.undated import HELP as UNDATED_HELP
 from diplograph.store.writer import content_key, ingest
 from diplograph.temporal.dates import PartialDate
 from diplograph.web import data, pages
@@ -186,6 +188,8 @@ Until = Annotated[
     str | None,
     Query(alias="to", pattern=DATE_PATTERN, description="Up to this date, inclusive (2025-06 includes 2025-06-30)."),
 ]
+UndatedRule = Enum("UndatedRule", {name: name for name in UNDATED_CHOICES}, type=str)  # type: ignore[misc]
+Undated = Annotated[UndatedRule, Query(description=UNDATED_HELP + " As --undated in the CLI.")]
 ActorCode = Annotated[str, Query(min_length=1, max_length=CODE_LENGTH, description="Actor code (RUS, EU, HAMAS).")]
 
 router = APIRouter(prefix="/api", responses=_ERRORS)
@@ -221,6 +225,7 @@ def get_events(
     min_sources: Annotated[int, Query(ge=1, le=10_000, description="At least this many distinct outlets.")] = 1,
     text: Annotated[str | None, Query(max_length=500, description="Words in an evidence sentence.")] = None,
     disputed: Annotated[bool | None, Query(description="Only events whose reports disagree (true) or agree.")] = None,
+    undated: Undated = UndatedRule[DEFAULT_UNDATED],
     order: Order = Order["date"],
     desc: Annotated[bool, Query(description="Descending order.")] = False,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
@@ -230,7 +235,7 @@ def get_events(
     where = query.EventFilter(
         actor=actor, dyad=_dyad(dyad) if dyad is not None else None, type=event_type, quad_class=quad, since=since,
         until=until, modality=modality.value if modality else None, min_sources=min_sources, text=text,
-        disputed=disputed,
+        disputed=disputed, undated=undated.value,
     )  # fmt: skip
     with store.read() as con:
         total = query.count_events(con, where)
@@ -273,9 +278,10 @@ def get_dyad(
     directed: Annotated[bool, Query(description="Only a acting on b (default: both directions).")] = False,
     since: Since = None,
     until: Until = None,
+    undated: Undated = UndatedRule[DEFAULT_UNDATED],
 ) -> dict[str, Any]:
     """Monthly events, cooperation, conflict and Goldstein sum between two actors."""
-    where = query.EventFilter(since=since, until=until)
+    where = query.EventFilter(since=since, until=until, undated=undated.value)
     with store.read() as con:
         frame = query.dyad(con, a, b, directed=directed, where=where)
     return {"a": a.upper(), "b": b.upper(), "directed": directed, "months": data.records(frame)}
@@ -293,12 +299,13 @@ def get_network(
         list[Modality] | None,
         Query(description="Modalities counted (repeat the parameter); default actual, planned, desired."),
     ] = None,
+    undated: Undated = UndatedRule[DEFAULT_UNDATED],
 ) -> dict[str, Any]:
     """Nodes (actors with their event counts) and undirected edges (pairs with cooperation and
     conflict counts and Goldstein sums) for a network drawing."""
     modalities = [m.value for m in modality] if modality else list(DEFAULT_MODALITIES)
     with store.read() as con:
-        return data.network(con, since, until, min_events=min_events, modalities=modalities)
+        return data.network(con, since, until, min_events=min_events, modalities=modalities, undated=undated.value)
 
 
 @router.get("/blocs", response_model=BlocsView, tags=["actors"])
@@ -313,10 +320,12 @@ def get_blocs(
         float, Query(gt=0, le=100, allow_inf_nan=False, description="Higher: more, smaller blocs.")
     ] = DEFAULT_RESOLUTION,
     seed: Annotated[int, Query(ge=0, le=2**31 - 1)] = DEFAULT_SEED,
+    undated: Undated = UndatedRule[DEFAULT_UNDATED],
 ) -> dict[str, Any]:
     """Alliance blocs of a window (signed community detection; see ``diplograph blocs``)."""
     with store.read() as con:
-        result = find_blocs(con, since, until, min_events=min_events, resolution=resolution, seed=seed)
+        result = find_blocs(con, since, until, min_events=min_events, resolution=resolution, seed=seed,
+                            undated=undated.value)  # fmt: skip
     return data.plain(result.to_dict())
 
 

@@ -14,6 +14,7 @@ import duckdb
 import pandas as pd
 
 from diplograph.store.query import EVENT_COLUMNS, EventFilter, QueryError
+from diplograph.store.undated import DEFAULT_UNDATED
 
 MAX_SEARCH_WORDS = 10
 
@@ -83,13 +84,14 @@ def network(
     *,
     min_events: int,
     modalities: Sequence[str],
+    undated: str = DEFAULT_UNDATED,
 ) -> dict[str, Any]:
     """Actors and undirected actor pairs of a window, with cooperation/conflict counts and Goldstein sums.
 
     Pairs as in :mod:`diplograph.graph.network`: a directed event links each source with each
     target, a joint event every pair of its participants. Unweighted by confidence, so that the
     numbers are the counts and sums a reader can check against ``/api/events``."""
-    clause, params = EventFilter(since=since, until=until).where()
+    clause, params = EventFilter(since=since, until=until, undated=undated).where()
     clause += (" AND " if clause else " WHERE ") + "list_contains(?, e.modality)"
     params.append(list(modalities))
     nodes = rows(

@@ -36,6 +36,9 @@ class Event(BaseModel):
     event: str = Field(description="Stable id (E + hash).")
     type: str | None = Field(description="PLOVER event type.")
     date: str | None = Field(description="YYYY, YYYY-MM, YYYY-MM-DD or YYYY-Www; null when unknown.")
+    date_precision: str | None = Field(
+        None, description="day, week, month, year, or publication: undated, dated by its first report (undated=)."
+    )
     modality: str | None
     source: list[str] = Field(description="Actor codes acting.")
     target: list[str] = Field(description="Actor codes acted on (empty for joint events).")
@@ -255,6 +258,7 @@ class BlocsView(BaseModel):
 
     since: str | None = None
     until: str | None = None
+    window_events: int | None = Field(None, description="Events of the window (with the network's modalities).")
     events: int | None = None
     blocs: list[BlocItem]
     relations: list[BlocRelation] = []

@@ -99,7 +99,11 @@ export function eventItem(event) {
     el(
       "a",
       { href: eventUrl(event.event) },
-      el("span", { class: "date" }, event.date || "undated"),
+      el(
+        "span",
+        { class: "date", title: event.date_precision === "publication" ? "undated: its first report's publication date" : "" },
+        event.date ? event.date + (event.date_precision === "publication" ? " (published)" : "") : "undated",
+      ),
       " ",
       el("strong", {}, event.type || "event"),
       " ",

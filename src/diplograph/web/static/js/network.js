@@ -200,12 +200,16 @@ function fillTables(network, blocs) {
 async function main() {
   const summary = document.getElementById("network-summary");
   const windowParams = { from: window_.from, to: window_.to, min_events: minEvents };
+  // Blocs as `diplograph blocs` finds them: its defaults (min. events per pair included) unless the
+  // reader chose a minimum, so that the page and the command agree on the same window.
+  const blocParams = { from: window_.from, to: window_.to };
+  if (params.get("min_events")) blocParams.min_events = minEvents;
   let network;
   let blocs = null;
   try {
     [network, blocs] = await Promise.all([
       api("/api/network", windowParams),
-      api("/api/blocs", windowParams).catch((error) => {
+      api("/api/blocs", blocParams).catch((error) => {
         console.warn("no blocs:", error.message);
         return null;
       }),
@@ -218,7 +222,9 @@ async function main() {
   const span = window_.from || window_.to ? `from ${window_.from || "the start"} to ${window_.to || "the end"}` : "all dates";
   summary.textContent = network.nodes.length
     ? `${network.nodes.length} actors and ${network.edges.length} pairs with at least ${minEvents} event${minEvents === 1 ? "" : "s"}, ${span}` +
-      (blocs ? `; ${blocs.blocs.length} bloc${blocs.blocs.length === 1 ? "" : "s"}.` : "; blocs unavailable.")
+      (blocs
+        ? `; ${blocs.blocs.length} bloc${blocs.blocs.length === 1 ? "" : "s"} (pairs with at least ${blocs.method?.min_events} events, as diplograph blocs).`
+        : "; blocs unavailable.")
     : `No actor has ${minEvents} event${minEvents === 1 ? "" : "s"} in this window (${span}).`;
   fillTables(network, blocs);
   const cy = cytoscape({
