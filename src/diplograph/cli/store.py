@@ -17,7 +17,7 @@ from rich.table import Table
 
 from diplograph.cli import filters
 from diplograph.cli.app import app, err_console
-from diplograph.errors import StoreError, UsageError
+from diplograph.errors import UsageError
 from diplograph.store.schema import DEFAULT_BATCH, DEFAULT_DB
 
 if TYPE_CHECKING:
@@ -173,16 +173,12 @@ def sql_cli(
     db: Path = DB_OPTION,
     output: TableFormat = typer.Option(TableFormat.table, "--format", "-f"),
 ) -> None:
-    """Run read-only SQL over the store (tables: README "Store")."""
-    import duckdb
-
+    """Run one read-only query over the store (tables: README "Store"); files, extensions and
+    settings are out of reach (README "Security")."""
     from diplograph.store import query
 
     with closing(query.open_store(db)) as con:
-        try:
-            frame = query.sql(con, statement)
-        except duckdb.Error as exc:
-            raise StoreError(str(exc).splitlines()[0], code="D304") from exc
+        frame = query.sql(con, statement)
     _print(frame, output, title="sql")
 
 

@@ -18,7 +18,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from diplograph.errors import UsageError
+from diplograph import errors
+from diplograph.errors import StoreError, UsageError
 from diplograph.events.plover import TYPES
 from diplograph.store.writer import DEFAULT_DB, connect
 
@@ -215,6 +216,41 @@ def _fields(f: EventFilter) -> dict:
     return {name: getattr(f, name) for name in EventFilter.__slots__}
 
 
+# Statement types ``sql`` runs: queries, and plans of queries. Anything else (COPY, ATTACH, SET,
+# INSTALL, LOAD, PRAGMA, EXPORT, CALL, transactions) is refused before DuckDB sees it.
+QUERY_TYPES = frozenset({duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN})
+
+
 def sql(con: duckdb.DuckDBPyConnection, statement: str) -> pd.DataFrame:
-    """Any read-only SQL over the store's tables."""
-    return con.execute(statement).df()
+    """One read-only query over the store's tables.
+
+    Two fences, so that neither alone must be perfect: the statement must parse as one SELECT (or
+    EXPLAIN), else D305; and the connection is sandboxed (:data:`diplograph.store.writer.SANDBOX`),
+    so a table function that reads or writes a file is refused by DuckDB itself, D306. Any other
+    DuckDB error is D304 with DuckDB's first line."""
+    try:
+        statements = duckdb.extract_statements(statement)
+    except duckdb.Error as exc:
+        raise StoreError(_first_line(exc), code=errors.SQL_ERROR) from exc
+    if len(statements) != 1:
+        raise StoreError(f"one statement at a time, not {len(statements)}", code=errors.NOT_A_QUERY)
+    if statements[0].type not in QUERY_TYPES:
+        verb = (statements[0].query.split() or ["?"])[0].upper()
+        raise StoreError(
+            f"only queries (SELECT, EXPLAIN) run on the store, not {verb}: it is opened read-only",
+            code=errors.NOT_A_QUERY,
+        )
+    try:
+        return con.execute(statement).df()
+    except duckdb.PermissionException as exc:
+        raise StoreError(
+            f"a query reads only the store's tables, no files or extensions ({_first_line(exc)})",
+            code=errors.EXTERNAL_ACCESS,
+        ) from exc
+    except duckdb.Error as exc:
+        raise StoreError(_first_line(exc), code=errors.SQL_ERROR) from exc
+
+
+def _first_line(exc: Exception) -> str:
+    lines = str(exc).splitlines()
+    return lines[0] if lines else type(exc).__name__

@@ -22,14 +22,33 @@ from diplograph.events.plover import QUAD_CLASS
 from diplograph.model import Document, Rejection
 from diplograph.store.schema import DDL, DEFAULT_BATCH, DEFAULT_DB, SCHEMA_VERSION
 
+# What a connection that may run a query string from outside is allowed: the store file and
+# nothing else. No file reads or writes (COPY, read_csv, ATTACH, EXPORT), no extensions installed,
+# loaded or autoloaded, and the configuration locked so that no SET can undo any of it.
+SANDBOX = {
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "allow_community_extensions": False,
+}  # and then ``lock_configuration``, once the connection's own settings are made
 
-def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open (and, when writable, create) a store."""
+
+def connect(
+    path: str | Path = DEFAULT_DB, *, read_only: bool = False, sandboxed: bool | None = None
+) -> duckdb.DuckDBPyConnection:
+    """Open (and, when writable, create) a store.
+
+    ``sandboxed`` (default: ``read_only``) opens it with :data:`SANDBOX`. DuckDB keeps one
+    configuration per file and process, so every read-only connection of a process gets the same
+    one; a writable connection is sandboxed only where it is asked (the server's)."""
+    sandboxed = read_only if sandboxed is None else sandboxed
     try:
-        con = duckdb.connect(str(path), read_only=read_only)
+        con = duckdb.connect(str(path), read_only=read_only, config=dict(SANDBOX) if sandboxed else {})
     except duckdb.IOException as exc:
         raise StoreError(f"cannot open {path}: {exc}", code="D301") from exc
-    con.execute("SET enable_progress_bar = false")  # DuckDB would draw its own across ours
+    con.execute("SET enable_progress_bar = false")  # DuckDB would draw its own across ours; cursors inherit it
+    if sandboxed:
+        con.execute("SET lock_configuration = true")
     if read_only:
         _check_version(con, path)
         return con
