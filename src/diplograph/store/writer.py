@@ -46,9 +46,11 @@ def connect(
         con = duckdb.connect(str(path), read_only=read_only, config=dict(SANDBOX) if sandboxed else {})
     except duckdb.IOException as exc:
         raise StoreError(f"cannot open {path}: {exc}", code="D301") from exc
-    con.execute("SET enable_progress_bar = false")  # DuckDB would draw its own across ours; cursors inherit it
-    if sandboxed:
-        con.execute("SET lock_configuration = true")
+    # A second connection of this process to a sandboxed file shares its (locked) instance.
+    if not con.execute("SELECT current_setting('lock_configuration')").fetchone()[0]:
+        con.execute("SET enable_progress_bar = false")  # DuckDB would draw its own across ours; cursors inherit it
+        if sandboxed:
+            con.execute("SET lock_configuration = true")
     if read_only:
         _check_version(con, path)
         return con

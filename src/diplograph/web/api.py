@@ -10,6 +10,8 @@ unexpected a 500 with a generic message (the traceback goes to the server log, n
 from __future__ import annotations
 
 import secrets
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -20,6 +22,7 @@ from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from diplograph import __version__, errors
@@ -34,7 +37,8 @@ from diplograph.store.events import rebuild_events
 from diplograph.store.writer import content_key, ingest
 from diplograph.temporal.dates import PartialDate
 from diplograph.web import data, pages
-from diplograph.web.access import StoreAccess
+from diplograph.web.access import IDLE_RELEASE_S, StoreAccess
+from diplograph.web.headers import SecurityHeaders
 from diplograph.web.limits import BodyLimit
 from diplograph.web.models import (
     Actor,
@@ -56,6 +60,7 @@ MAX_LIMIT = 500
 MAX_OFFSET = 1_000_000_000  # beyond any store; keeps the bound parameter inside DuckDB's BIGINT
 CODE_LENGTH = 64  # longest actor code accepted (real ones are under 20)
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+DOCS_ASSETS = "/api/docs-assets"  # Swagger UI's and ReDoc's scripts and styles, from fastapi-offline
 
 Order = Enum("Order", {name: name for name in query.ORDERS}, type=str)  # type: ignore[misc]
 Modality = Enum("Modality", {name: name for name in query.MODALITIES}, type=str)  # type: ignore[misc]
@@ -71,25 +76,42 @@ class WebConfig:
     options: Options | None  # the pipeline's knowledge base and settings, loaded once when ingest is on
 
 
-def create_app(db: Path, *, allow_ingest: bool = False, token: str | None = None) -> FastAPI:
+def create_app(
+    db: Path, *, allow_ingest: bool = False, token: str | None = None, idle_release: float | None = IDLE_RELEASE_S
+) -> FastAPI:
     """The API over the store ``db``, read-only unless ``allow_ingest`` (which needs a ``token``).
 
-    The store is opened per request, so the file may be created or refilled while the app runs."""
+    The store is opened on the first request and kept open while requests come; after
+    ``idle_release`` seconds without one it is closed, so that ``diplograph ingest`` can write
+    to it (:mod:`diplograph.web.access`). The API's docs (``/api/docs``, ``/api/redoc``) are
+    served from assets in the ``fastapi-offline`` package: no page loads anything from elsewhere."""
     if allow_ingest and not token:
         raise UsageError("allowing ingest needs a token (clients send: Authorization: Bearer TOKEN)", code="D430")
-    app = FastAPI(
+    store = StoreAccess(Path(db), writable=allow_ingest, idle_release=idle_release)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPIOffline(
         title="diplograph",
         version=__version__,
         description=__doc__,
         openapi_url="/api/openapi.json",
         docs_url="/api/docs",
-        redoc_url=None,
+        redoc_url="/api/redoc",
+        static_url=DOCS_ASSETS,
+        swagger_ui_oauth2_redirect_url="/api/docs/oauth2-redirect",
+        swagger_ui_parameters={"validatorUrl": None},  # Swagger UI would fetch a badge from its validator
+        lifespan=lifespan,
     )
     options = Options.create() if allow_ingest else None
     app.state.config = WebConfig(Path(db), allow_ingest, token, options)
-    app.state.store = StoreAccess(Path(db))
+    app.state.store = store
     app.include_router(router)
     app.add_middleware(BodyLimit, max_bytes=_body_limit(options))
+    app.add_middleware(SecurityHeaders)
     app.add_exception_handler(DiplographError, _diplograph_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StarletteHTTPException, _http_error)
