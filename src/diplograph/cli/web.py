@@ -32,6 +32,9 @@ def serve_cli(
         show_envvar=True,
         help="Bearer token that POST requests must send (the variable keeps it out of the process list).",
     ),
+    cache_mb: int = typer.Option(
+        64, "--cache-mb", min=0, help="Memory for answers kept while the store cannot change (0: keep none)."
+    ),
 ) -> None:
     """Serve the store as a JSON API under /api/ (schema: /api/openapi.json, docs: /api/docs).
 
@@ -58,7 +61,8 @@ def serve_cli(
     mode = "ingest allowed with the token" if allow_ingest else "read-only"
     where = f"http://{host}:{port}/ (API under /api/, docs at /api/docs)"
     err_console.print(f"serving {db} ({mode}) at {where}", highlight=False)
-    uvicorn.run(create_app(db, allow_ingest=allow_ingest, token=token), host=host, port=port, log_level="info")
+    application = create_app(db, allow_ingest=allow_ingest, token=token, cache_bytes=cache_mb * 1024 * 1024)
+    uvicorn.run(application, host=host, port=port, log_level="info")
 
 
 def is_loopback(host: str) -> bool:

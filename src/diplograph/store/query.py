@@ -141,7 +141,15 @@ def events(
     **filters,
 ) -> pd.DataFrame:
     """Merged events matching the filter (an :class:`EventFilter`, or its fields as keywords)."""
-    where = where or EventFilter(**filters)
+    sql, params = events_sql(where or EventFilter(**filters), order=order, descending=descending, limit=limit,
+                             offset=offset)  # fmt: skip
+    return con.execute(sql, params).df()
+
+
+def events_sql(
+    where: EventFilter, *, order: str = "date", descending: bool = False, limit: int | None = None, offset: int = 0
+) -> tuple[str, list]:
+    """The query of :func:`events` and its parameters (the API reads the rows without pandas)."""
     if order not in ORDERS:
         raise QueryError(f"cannot order by {order!r}; one of {', '.join(ORDERS)}")
     clause, params = where.where()
@@ -150,7 +158,7 @@ def events(
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params += [int(limit), int(offset)]
-    return con.execute(sql, params).df()
+    return sql, params
 
 
 def count_events(con: duckdb.DuckDBPyConnection, where: EventFilter) -> int:

@@ -34,13 +34,18 @@ SANDBOX = {
 
 
 def connect(
-    path: str | Path = DEFAULT_DB, *, read_only: bool = False, sandboxed: bool | None = None
+    path: str | Path = DEFAULT_DB,
+    *,
+    read_only: bool = False,
+    sandboxed: bool | None = None,
+    threads: int | None = None,
 ) -> duckdb.DuckDBPyConnection:
     """Open (and, when writable, create) a store.
 
     ``sandboxed`` (default: ``read_only``) opens it with :data:`SANDBOX`. DuckDB keeps one
     configuration per file and process, so every read-only connection of a process gets the same
-    one; a writable connection is sandboxed only where it is asked (the server's)."""
+    one; a writable connection is sandboxed only where it is asked (the server's). ``threads``:
+    DuckDB's threads per query (default: one per core), for the whole instance."""
     sandboxed = read_only if sandboxed is None else sandboxed
     try:
         con = duckdb.connect(str(path), read_only=read_only, config=dict(SANDBOX) if sandboxed else {})
@@ -49,6 +54,8 @@ def connect(
     # A second connection of this process to a sandboxed file shares its (locked) instance.
     if not con.execute("SELECT current_setting('lock_configuration')").fetchone()[0]:
         con.execute("SET enable_progress_bar = false")  # DuckDB would draw its own across ours; cursors inherit it
+        if threads is not None:  # set, not configured: other connections of the process may share the instance
+            con.execute(f"SET threads = {int(threads)}")
         if sandboxed:
             con.execute("SET lock_configuration = true")
     if read_only:

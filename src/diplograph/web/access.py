@@ -17,6 +17,7 @@ Design, and why:
 - **Refreshed when the file changes.** The file's generation (device, inode; and, read-only, size
   and modification time) is checked at each request: a store replaced or rewritten under the
   server is reopened as soon as the requests in flight on the old one are done.
+- **One thread a query.** Concurrent requests already keep the cores busy (:data:`QUERY_THREADS`).
 - **One writer.** An ingest request waits for the readers in flight and readers wait for it: a
   readers–writer lock, owned by the app, not by the module.
 """
@@ -37,6 +38,9 @@ from diplograph.store.writer import connect
 
 IDLE_RELEASE_S = 1.0  # an ingest waits at most this long after the last request
 POOL_SIZE = 16  # idle cursors kept; more may be out at once (one per worker thread)
+# DuckDB threads per query. Requests run side by side in the server's worker threads; a query
+# that also spread over every core made 8 concurrent clients 1.5–2.5× slower on 2 cores.
+QUERY_THREADS = 1
 
 
 class ReadWriteLock:
@@ -104,6 +108,7 @@ class StoreAccess:
         self._out = 0  # cursors in use
         self._last_used = 0.0
         self.opened = 0  # how many times the instance was opened (for tests and the benchmark)
+        self.epoch = 0  # changes whenever what a read may answer can change: an opening, a write
 
     @contextmanager
     def read(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -123,6 +128,7 @@ class StoreAccess:
             try:
                 yield cursor
             finally:
+                self.epoch += 1  # under the write lock: no reader is looking
                 self._checkin(cursor)
 
     def close(self) -> None:
@@ -164,12 +170,13 @@ class StoreAccess:
             raise StoreError("there is no store yet", code="D301")
         generation = self._current_generation()
         try:
-            self._con = connect(self.path, read_only=not self.writable, sandboxed=True)
+            self._con = connect(self.path, read_only=not self.writable, sandboxed=True, threads=QUERY_THREADS)
         except duckdb.Error as exc:  # connect wraps only I/O errors; a clash of configurations in-process is not one
             raise StoreError(f"cannot open the store: {exc}", code="D301") from exc
         self._generation = generation
         self._last_used = time.monotonic()
         self.opened += 1
+        self.epoch += 1
         if self.idle_release is not None:
             # Not a daemon: one killed at exit inside DuckDB's close would abort the process.
             # It ends at most ``idle_release`` seconds after the last request, or at close().
