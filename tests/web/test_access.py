@@ -14,7 +14,9 @@ from pathlib import Path
 import pytest
 
 from diplograph.errors import StoreError
+from diplograph.web import create_app
 from diplograph.web.access import StoreAccess
+from tests.web.conftest import TestClient
 
 # Another process, as `diplograph ingest` would be: opens the store for writing, adds a row.
 WRITER = """
@@ -90,6 +92,10 @@ def test_a_store_being_written_answers_d301(writable_store):
         with pytest.raises(StoreError) as caught, access.read():
             pass
         assert caught.value.code == "D301"
+        with TestClient(create_app(writable_store)) as client:
+            answer = client.get("/api/info")
+        assert answer.status_code == 503 and answer.json()["code"] == "D301" and answer.headers["retry-after"] == "1"
+        assert str(writable_store) not in answer.text  # the server's paths are not the client's business
     finally:
         hold.kill()
         hold.wait()

@@ -20,14 +20,11 @@ from typing import Annotated, Any
 import duckdb
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request, Response
 from fastapi import Path as PathParam
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi_offline import FastAPIOffline
-from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from diplograph import __version__, errors
-from diplograph.errors import DiplographError, InputError, StoreError, UsageError
+from diplograph.errors import InputError, UsageError
 from diplograph.graph import DEFAULT_MIN_EVENTS, DEFAULT_MODALITIES, find_blocs
 from diplograph.graph.blocs import DEFAULT_RESOLUTION, DEFAULT_SEED
 from diplograph.ingest.decode import decode
@@ -37,7 +34,7 @@ from diplograph.store import query
 from diplograph.store.events import rebuild_events
 from diplograph.store.writer import content_key, ingest
 from diplograph.temporal.dates import PartialDate
-from diplograph.web import data, pages
+from diplograph.web import data, pages, problems
 from diplograph.web.access import IDLE_RELEASE_S, StoreAccess
 from diplograph.web.cache import DEFAULT_CACHE_BYTES, Replies, ResponseCache
 from diplograph.web.headers import SecurityHeaders
@@ -49,7 +46,6 @@ from diplograph.web.models import (
     DyadSeries,
     EventDetail,
     EventPage,
-    FieldProblem,
     Info,
     IngestRequest,
     IngestResult,
@@ -121,10 +117,7 @@ def create_app(
     app.include_router(router)
     app.add_middleware(BodyLimit, max_bytes=_body_limit(options))
     app.add_middleware(SecurityHeaders)
-    app.add_exception_handler(DiplographError, _diplograph_error)
-    app.add_exception_handler(RequestValidationError, _validation_error)
-    app.add_exception_handler(StarletteHTTPException, _http_error)
-    app.add_exception_handler(Exception, _unexpected_error)
+    problems.add_handlers(app)
     pages.mount(app)  # the HTML pages and /static/; /api/ answers as before
     return app
 
@@ -136,55 +129,6 @@ def _body_limit(options: Options | None) -> int:
     if options is None or options.settings is None:
         return 64 * 1024
     return 3 * options.settings.max_bytes + 64 * 1024
-
-
-# -- errors -------------------------------------------------------------------------------------
-
-_ERRORS: dict[int | str, dict[str, Any]] = {
-    400: {"model": Problem, "description": "A filter value that cannot be right (code D410)."},
-    422: {"model": Problem, "description": "A malformed parameter or body."},
-    500: {"model": Problem, "description": "Unexpected error (generic message; details in the server log)."},
-    503: {"model": Problem, "description": "The store cannot be opened now (another program is writing to it?)."},
-}
-
-
-def _problem(
-    status: int, detail: str, code: str | None = None, problems: list[FieldProblem] | None = None
-) -> JSONResponse:
-    body = Problem(detail=detail, code=code, errors=problems).model_dump(exclude_none=True)
-    return JSONResponse(body, status_code=status)
-
-
-async def _diplograph_error(request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, DiplographError)
-    if isinstance(exc, InputError):
-        return _problem(422, exc.reason, exc.code)
-    if isinstance(exc, UsageError):
-        return _problem(400, exc.reason, exc.code)
-    if isinstance(exc, StoreError) and exc.code in ("D301", "D302", "D303"):
-        # The reason names the file on the server; the client learns only what it can act on.
-        return _problem(503, "the store cannot be opened now; try again later", exc.code)
-    return _problem(500, "internal error", exc.code)
-
-
-async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, RequestValidationError)
-    problems = [
-        FieldProblem(loc=[p if isinstance(p, int) else str(p) for p in e.get("loc", ())], msg=str(e.get("msg", "")),
-                     type=str(e.get("type", "")))
-        for e in exc.errors()
-    ]  # fmt: skip
-    detail = "; ".join(f"{'.'.join(map(str, p.loc))}: {p.msg}" for p in problems) or "invalid request"
-    return _problem(422, detail, "D400", problems)
-
-
-async def _http_error(request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, StarletteHTTPException)
-    return JSONResponse({"detail": str(exc.detail)}, status_code=exc.status_code, headers=exc.headers)
-
-
-async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
-    return _problem(500, "internal error")
 
 
 # -- dependencies -------------------------------------------------------------------------------
@@ -218,7 +162,7 @@ Until = Annotated[
 ]
 ActorCode = Annotated[str, Query(min_length=1, max_length=CODE_LENGTH, description="Actor code (RUS, EU, HAMAS).")]
 
-router = APIRouter(prefix="/api", responses=_ERRORS)
+router = APIRouter(prefix="/api", responses=problems.ERRORS)
 
 
 # -- reads --------------------------------------------------------------------------------------
