@@ -2,7 +2,7 @@
 
     diplograph ingest ../shared/corpus/dev --db /tmp/dev.duckdb
     python benchmarks/serve_speed.py --db /tmp/dev.duckdb              # 8 clients, 3,000 requests an endpoint
-    python benchmarks/serve_speed.py --db big.duckdb --clients 8 --requests 500 --seconds 30
+    python benchmarks/serve_speed.py --db big.duckdb --endpoints dyad --dyad RUS,UKR --requests 500
 
 Starts ``diplograph serve`` on a free loopback port in its own process (as a user would), then
 for each endpoint sends a bounded number of requests (``--requests``, cut at ``--seconds``) from
@@ -153,6 +153,12 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=3000, help="Requests per endpoint (after a warm-up).")
     parser.add_argument("--seconds", type=float, default=20.0, help="At most this long per endpoint.")
     parser.add_argument("--no-floor", action="store_true", help="Skip the trivial-app floor.")
+    parser.add_argument(
+        "--endpoints",
+        default="events,network,dyad,events-dyad",
+        help="Which of events, network, dyad, events-dyad to load, comma-separated.",
+    )
+    parser.add_argument("--dyad", help="The pair for dyad and events-dyad, e.g. RUS,UKR (default: the busiest).")
     args = parser.parse_args()
     if not args.db.is_file():
         raise SystemExit(f"no store at {args.db} (diplograph ingest ../shared/corpus/dev --db {args.db})")
@@ -163,11 +169,12 @@ def main() -> None:
         command = [sys.executable, "-m", "diplograph", "serve", "--db", str(args.db), "--port", str(port),
                    "--cache-mb", str(cache_mb)]  # fmt: skip
         with server(command, port):
-            a, b = busiest_pair(port)
-            for path in ("/api/events?limit=50", "/api/network", f"/api/dyad?a={a}&b={b}",
-                         f"/api/events?dyad={a},{b}"):  # fmt: skip
-                row = asyncio.run(load(port, path, **bounds))
-                rows.append({**row, "path": path + label})
+            a, b = args.dyad.split(",") if args.dyad else busiest_pair(port)
+            paths = {"events": "/api/events?limit=50", "network": "/api/network", "dyad": f"/api/dyad?a={a}&b={b}",
+                     "events-dyad": f"/api/events?dyad={a},{b}"}  # fmt: skip
+            for name in args.endpoints.split(","):
+                row = asyncio.run(load(port, paths[name], **bounds))
+                rows.append({**row, "path": paths[name] + label})
     if not args.no_floor:
         with tempfile.TemporaryDirectory() as folder:
             Path(folder, "floor_app.py").write_text(FLOOR_APP, encoding="utf-8")

@@ -104,6 +104,16 @@ def test_export_and_writes_are_refused(con, tmp_path):
     assert not (tmp_path / "dump").exists()
 
 
+def test_explain_analyze_runs_only_a_query(con, tmp_path):
+    target = tmp_path / "x.csv"
+    for statement in (f"EXPLAIN ANALYZE COPY (SELECT 1) TO '{target}'", "EXPLAIN ANALYZE DELETE FROM events",
+                      "EXPLAIN ANALYZE SET threads = 1"):  # fmt: skip
+        assert refused(con, statement).code == errors.NOT_A_QUERY, statement
+    assert not target.exists()
+    assert not query.sql(con, "EXPLAIN ANALYZE SELECT count(*) FROM events").empty
+    assert not query.sql(con, "explain (format json) select 1").empty
+
+
 def test_one_statement_at_a_time(con, tmp_path):
     error = refused(con, f"SELECT 1; COPY (SELECT 1) TO '{tmp_path / 'x.csv'}'")
     assert error.code == errors.NOT_A_QUERY and not (tmp_path / "x.csv").exists()

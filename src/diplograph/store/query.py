@@ -11,6 +11,7 @@ Filters are bound as parameters, never pasted into SQL text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -224,9 +225,21 @@ def _fields(f: EventFilter) -> dict:
     return {name: getattr(f, name) for name in EventFilter.__slots__}
 
 
-# Statement types ``sql`` runs: queries, and plans of queries. Anything else (COPY, ATTACH, SET,
-# INSTALL, LOAD, PRAGMA, EXPORT, CALL, transactions) is refused before DuckDB sees it.
-QUERY_TYPES = frozenset({duckdb.StatementType.SELECT, duckdb.StatementType.EXPLAIN})
+# What ``sql`` runs: a SELECT, or the plan of one (EXPLAIN [ANALYZE] SELECT …). Anything else
+# (COPY, ATTACH, SET, INSTALL, LOAD, PRAGMA, EXPORT, CALL, transactions) is refused before DuckDB sees it.
+_EXPLAIN = re.compile(r"^\s*explain\s+(?:analy[sz]e\s+|\([^)]*\)\s*)?", re.IGNORECASE)
+
+
+def _is_query(statement: duckdb.Statement) -> bool:
+    if statement.type == duckdb.StatementType.SELECT:
+        return True
+    if statement.type != duckdb.StatementType.EXPLAIN:
+        return False
+    try:  # EXPLAIN ANALYZE runs its statement: that one must be a query too
+        inner = duckdb.extract_statements(_EXPLAIN.sub("", statement.query, count=1))
+    except duckdb.Error:
+        return False
+    return len(inner) == 1 and inner[0].type == duckdb.StatementType.SELECT
 
 
 def sql(con: duckdb.DuckDBPyConnection, statement: str) -> pd.DataFrame:
@@ -242,7 +255,7 @@ def sql(con: duckdb.DuckDBPyConnection, statement: str) -> pd.DataFrame:
         raise StoreError(_first_line(exc), code=errors.SQL_ERROR) from exc
     if len(statements) != 1:
         raise StoreError(f"one statement at a time, not {len(statements)}", code=errors.NOT_A_QUERY)
-    if statements[0].type not in QUERY_TYPES:
+    if not _is_query(statements[0]):
         verb = (statements[0].query.split() or ["?"])[0].upper()
         raise StoreError(
             f"only queries (SELECT, EXPLAIN) run on the store, not {verb}: it is opened read-only",
