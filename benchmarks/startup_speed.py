@@ -2,11 +2,13 @@
 
     python benchmarks/startup_speed.py                       # a small development article, 7 rounds
     python benchmarks/startup_speed.py --file my.txt --rounds 11
+    git worktree add /tmp/before COMMIT && python benchmarks/startup_speed.py --baseline /tmp/before/src
 
 Runs the real command in fresh processes, in rounds, each round once with the compiled-data
 cache off (``DIPLOGRAPH_CACHE_DIR=off``: the knowledge base, gazetteer and lemma table built
 from their files, as before the cache), once with an empty cache folder (built, then written)
-and once with the cache written (loaded), plus ``diplograph --help``. Interleaving the variants
+and once with the cache written (loaded), plus ``diplograph --help`` (and, with ``--baseline
+SRC``, the command of another checkout's ``src`` folder, e.g. the commit before the cache). Interleaving the variants
 keeps a busy machine from favouring one. Prints the best and the median wall time of each.
 """
 
@@ -43,12 +45,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--file", type=Path, help="The article (default: the smallest development article).")
     parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--baseline", type=Path, help="Also time the diplograph in this src folder (PYTHONPATH).")
     args = parser.parse_args()
     article = args.file or smallest_article()
     diplograph = [sys.executable, "-m", "diplograph"]
     analyze = [*diplograph, "analyze", str(article)]
     times: dict[str, list[float]] = {"cache off": [], "cache empty (build + write)": [], "cache written (load)": [],
                                      "diplograph --help": []}  # fmt: skip
+    if args.baseline:
+        times["baseline (--baseline)"] = []
     with tempfile.TemporaryDirectory() as folder:
         cache = Path(folder) / "cache"
         base = {**os.environ, "DIPLOGRAPH_CACHE_DIR": str(cache)}
@@ -59,6 +64,8 @@ def main() -> None:
             times["cache empty (build + write)"].append(run(analyze, base))
             times["cache written (load)"].append(run(analyze, base))
             times["diplograph --help"].append(run([*diplograph, "--help"], base))
+            if args.baseline:
+                times["baseline (--baseline)"].append(run(analyze, {**base, "PYTHONPATH": str(args.baseline)}))
     print(f"diplograph analyze {article.name} ({article.stat().st_size:,} bytes), {args.rounds} rounds, "
           f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")  # fmt: skip
     print(f"{'':30} {'best s':>7} {'median s':>9}")
