@@ -57,6 +57,13 @@ def test_a_changed_data_file_rebuilds(folder, tmp_path):
     assert len(list(folder.glob("kb-*.pickle"))) == 1  # the old key's file is gone
 
 
+def test_other_names_are_left_alone(folder):
+    compiled("lexicon-de", lambda: 1)
+    fingerprint.cache_clear()
+    compiled("lexicon", lambda: 2)
+    assert len(list(folder.glob("lexicon-de-*.pickle"))) == 1
+
+
 def test_fingerprint_is_of_contents_and_names(tmp_path):
     root = tmp_path / "data"
     (root / "de").mkdir(parents=True)

@@ -139,7 +139,7 @@ def _write(path: Path, result: object) -> None:
         return
     stem = path.name.rsplit("-", 1)[0]
     for older in path.parent.glob(f"{stem}-*.pickle"):  # earlier keys of the same name: never read again
-        if older != path:
+        if older != path and older.name.rsplit("-", 1)[0] == stem:  # not "kb-x-…" for "kb"
             older.unlink(missing_ok=True)
 
 

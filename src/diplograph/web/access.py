@@ -129,7 +129,7 @@ class StoreAccess:
                 yield cursor
             finally:
                 self.epoch += 1  # under the write lock: no reader is looking
-                self._checkin(cursor)
+                self._checkin(cursor, keep=False)  # writes are rare; a failed one may leave a transaction open
 
     def close(self) -> None:
         """Close the instance now (at shutdown); the next request would open it again."""
@@ -154,11 +154,11 @@ class StoreAccess:
             self._out += 1
             return cursor
 
-    def _checkin(self, cursor: duckdb.DuckDBPyConnection) -> None:
+    def _checkin(self, cursor: duckdb.DuckDBPyConnection, *, keep: bool = True) -> None:
         with self._cond:
             self._out -= 1
             self._last_used = time.monotonic()
-            if self._con is not None and len(self._idle) < POOL_SIZE:
+            if keep and self._con is not None and len(self._idle) < POOL_SIZE:
                 self._idle.append(cursor)
             else:
                 cursor.close()
