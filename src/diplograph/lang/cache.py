@@ -5,7 +5,7 @@ from a pickle in a few hundredths. :func:`compiled` returns ``build()``'s result
 when one was written for the same inputs, else builds it and writes it for the next process.
 
 The key is a hash of everything the result could depend on: the diplograph version, the Python
-version, and the contents of every source and data file of the package (``.py``, ``.tsv``,
+version, where the package is, and the contents of every source and data file of the package (``.py``, ``.tsv``,
 ``.txt``, ``.toml``, ``.json``, so that an edited lexicon or an edited builder both count) and
 of the user's knowledge-base folders. Reading them costs a few milliseconds, once per process.
 
@@ -64,7 +64,9 @@ def compiled(name: str, build: Callable[[], T], *, folders: Iterable[Path] = ())
     if folder is None:
         return build()
     key = hashlib.blake2b(
-        "\0".join((name, __version__, sys.version, fingerprint(PACKAGE), *map(_folder_print, folders))).encode(),
+        # The package's path too: a compiled knowledge base names its folders, so two checkouts never share one.
+        "\0".join((name, __version__, sys.version, str(PACKAGE), fingerprint(PACKAGE),
+                    *map(_folder_print, folders))).encode(),  # fmt: skip
         digest_size=16,
     ).hexdigest()
     path = folder / f"{_safe(name)}-{key}.pickle"
