@@ -63,12 +63,9 @@ def compiled(name: str, build: Callable[[], T], *, folders: Iterable[Path] = ())
     folder = cache_dir()
     if folder is None:
         return build()
-    key = hashlib.blake2b(
-        # The package's path too: a compiled knowledge base names its folders, so two checkouts never share one.
-        "\0".join((name, __version__, sys.version, str(PACKAGE), fingerprint(PACKAGE),
-                    *map(_folder_print, folders))).encode(),  # fmt: skip
-        digest_size=16,
-    ).hexdigest()
+    # The package's path too: a compiled knowledge base names its folders, so two checkouts never share one.
+    parts = (name, __version__, sys.version, str(PACKAGE), fingerprint(PACKAGE), *map(_folder_print, folders))
+    key = hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
     path = folder / f"{_safe(name)}-{key}.pickle"
     try:
         with path.open("rb") as handle, _no_gc():
