@@ -66,7 +66,9 @@ def compiled(name: str, build: Callable[[], T], *, folders: Iterable[Path] = ())
     # The package's path too: a compiled knowledge base names its folders, so two checkouts never share one.
     parts = (name, __version__, sys.version, str(PACKAGE), fingerprint(PACKAGE), *map(_folder_print, folders))
     key = hashlib.blake2b("\0".join(parts).encode(), digest_size=16).hexdigest()
-    path = folder / f"{_safe(name)}-{key}.pickle"
+    # Named by checkout as well, so that one checkout's clean-up of its old keys spares another's files.
+    where = hashlib.blake2b(str(PACKAGE).encode(), digest_size=4).hexdigest()
+    path = folder / f"{_safe(name)}-{where}-{key}.pickle"
     try:
         with path.open("rb") as handle, _no_gc():
             return pickle.load(handle)
