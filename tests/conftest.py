@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
 
 import pytest
 
 from diplograph.ingest import read_inputs
+from diplograph.lang.cache import CACHE_ENV
 from diplograph.model import Article, Document
 from diplograph.pipeline import Options, analyze, analyze_all
 from diplograph.store.events import rebuild_events
@@ -18,8 +21,21 @@ SHARED_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 DEMO = Path(__file__).resolve().parents[1] / "src" / "diplograph" / "demo" / "corpus"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def compiled_data_cache(tmp_path_factory) -> Iterator[Path]:
+    """Compiled lexicons go to a folder of this session (subprocesses inherit it), not the user's cache."""
+    folder = tmp_path_factory.mktemp("compiled")
+    before = os.environ.get(CACHE_ENV)
+    os.environ[CACHE_ENV] = str(folder)
+    yield folder
+    if before is None:
+        os.environ.pop(CACHE_ENV, None)
+    else:
+        os.environ[CACHE_ENV] = before
+
+
 @pytest.fixture(scope="session")
-def options() -> Options:
+def options(compiled_data_cache) -> Options:
     return Options.create()
 
 

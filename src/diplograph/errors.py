@@ -35,7 +35,8 @@ class LexiconError(DiplographError):
 
 class StoreError(DiplographError):
     """The store cannot be used: D301 cannot open (another program holds it?), D302 not a
-    diplograph store, D303 another schema version, D304 SQL error."""
+    diplograph store, D303 another schema version, D304 SQL error, D305 a statement that is not
+    a query, D306 a query that reaches outside the store (files, extensions)."""
 
     code = "D300"
 
@@ -70,3 +71,8 @@ BAD_METADATA = "D108"
 TOO_SLOW = "D109"
 WORKER_CRASHED = "D110"
 INTERNAL = "D111"  # an unexpected failure inside diplograph, confined to the document (a bug: see the log)
+
+# Store error codes of read-only SQL (``diplograph sql``, any query string from outside).
+SQL_ERROR = "D304"
+NOT_A_QUERY = "D305"
+EXTERNAL_ACCESS = "D306"

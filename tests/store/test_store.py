@@ -182,7 +182,7 @@ def test_cli_queries(store):
     bad = run("events", "--from", "January")
     assert bad.returncode == 1 and "[D410]" in bad.stderr.decode()
     write = run("sql", "DELETE FROM events")
-    assert write.returncode == 1 and "[D304]" in write.stderr.decode()
+    assert write.returncode == 1 and "[D305]" in write.stderr.decode()
 
 
 def test_bad_documents_are_listed_once_and_good_ones_stored(tmp_path):

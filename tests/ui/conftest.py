@@ -12,14 +12,12 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 import pytest
 import uvicorn
 
-from diplograph.store.writer import connect
 from diplograph.web import create_app
 from tests.conftest import DEMO, build_store, write_articles
 from tests.web.conftest import write_web_articles
@@ -73,24 +71,20 @@ def ui_store(tmp_path_factory, options) -> Path:
 
 @pytest.fixture(scope="package")
 def server(ui_store) -> Iterator[str]:
-    """The app as ``diplograph serve`` runs it, at http://127.0.0.1:PORT.
-
-    A read-only connection stays open meanwhile so that DuckDB keeps its database instance warm
-    between the app's per-request opens (as in tests/web)."""
+    """The app as ``diplograph serve`` runs it, at http://127.0.0.1:PORT."""
     sock = free_socket()
-    config = uvicorn.Config(create_app(ui_store), log_level="warning", lifespan="off")
+    config = uvicorn.Config(create_app(ui_store), log_level="warning", lifespan="on")
     instance = uvicorn.Server(config)
     thread = threading.Thread(target=instance.run, kwargs={"sockets": [sock]}, daemon=True)
-    with closing(connect(ui_store, read_only=True)):
-        thread.start()
-        deadline = time.monotonic() + 20
-        while not instance.started:
-            if not thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError("uvicorn did not start")
-            time.sleep(0.02)
-        yield f"http://127.0.0.1:{sock.getsockname()[1]}"
-        instance.should_exit = True
-        thread.join(10)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not instance.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("uvicorn did not start")
+        time.sleep(0.02)
+    yield f"http://127.0.0.1:{sock.getsockname()[1]}"
+    instance.should_exit = True
+    thread.join(10)
     sock.close()
 
 

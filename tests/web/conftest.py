@@ -5,12 +5,10 @@ from __future__ import annotations
 import shutil
 import warnings
 from collections.abc import Iterator
-from contextlib import closing
 from pathlib import Path
 
 import pytest
 
-from diplograph.store.writer import connect
 from diplograph.web import create_app
 from tests.conftest import DEMO, build_store, write_articles
 
@@ -47,12 +45,8 @@ def store(tmp_path_factory, options) -> Path:
 
 @pytest.fixture(scope="session")
 def client(store) -> Iterator[TestClient]:
-    """Read-only, as ``diplograph serve`` runs by default.
-
-    An extra read-only connection stays open meanwhile, so that the app's per-request opens reuse
-    DuckDB's database instance instead of starting one each time (40–60 ms here): hundreds of
-    requests then take seconds. Apps on the other fixtures' stores still open theirs cold."""
-    with closing(connect(store, read_only=True)), TestClient(create_app(store)) as test_client:
+    """Read-only, as ``diplograph serve`` runs by default (the app keeps its store open between requests)."""
+    with TestClient(create_app(store)) as test_client:
         yield test_client
 
 

@@ -99,9 +99,8 @@ def test_writer_waits_for_readers_and_readers_for_the_writer():
 
 
 def test_concurrent_reads_and_writes_never_clash(writable_store: Path):
-    """DuckDB refuses a read-only and a writable open of one file in one process; the lock must
-    keep them apart under load."""
-    access = StoreAccess(writable_store)
+    """Reads and the one writer share an instance; the lock keeps the writer apart from readers under load."""
+    access = StoreAccess(writable_store, writable=True)
     failures: list[BaseException] = []
 
     def read() -> None:

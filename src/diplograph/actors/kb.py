@@ -16,6 +16,7 @@ from pathlib import Path
 
 from diplograph.errors import LexiconError
 from diplograph.lang import load
+from diplograph.lang.cache import compiled
 from diplograph.lang.load import Row
 from diplograph.model import Entity
 from diplograph.temporal.dates import PartialDate
@@ -147,7 +148,12 @@ def kb_folders(extra: str | Path | None = None) -> tuple[Path, ...]:
 
 @cache
 def load_kb(folders: tuple[Path, ...]) -> KnowledgeBase:
-    """Read and validate every knowledge-base file; cached per set of folders."""
+    """Read and validate every knowledge-base file; cached per set of folders, in this process and
+    on disk (:mod:`diplograph.lang.cache`)."""
+    return compiled("kb", lambda: _build_kb(folders), folders=folders[1:])
+
+
+def _build_kb(folders: tuple[Path, ...]) -> KnowledgeBase:
     entities: dict[str, Entity] = {}
     for row in _rows(folders, "states.tsv", ("code", "wikidata", "name")):
         code = row["code"]

@@ -11,6 +11,7 @@ from functools import cache
 
 from diplograph.actors.kb import OFFICES, KnowledgeBase
 from diplograph.lang import load
+from diplograph.lang.cache import compiled
 from diplograph.text.tokenize import tokenize
 
 FORMS = frozenset({"name", "genitive", "adjective", "demonym", "capital", "metonym", "institution", "member", "place"})
@@ -65,7 +66,12 @@ def _capitalised(word: str) -> str:
 
 @cache
 def lexicon(lang: str, kb: KnowledgeBase) -> Lexicon:
-    """Build the gazetteer of ``lang`` over ``kb`` (cached per language and knowledge base)."""
+    """The gazetteer of ``lang`` over ``kb``, cached per language and knowledge base in this
+    process and on disk (:mod:`diplograph.lang.cache`; the key covers every data file)."""
+    return compiled(f"lexicon-{lang}", lambda: _build(lang, kb), folders=kb.folders[1:])
+
+
+def _build(lang: str, kb: KnowledgeBase) -> Lexicon:
     cfg = load.settings_toml(lang)
     actor_cfg = cfg.get("actors", {})
     endings = tuple(actor_cfg.get("adjective_endings", []))
@@ -73,7 +79,10 @@ def lexicon(lang: str, kb: KnowledgeBase) -> Lexicon:
     entries: dict[tuple[str, ...], list[Entry]] = {}
     parts: dict[str, Entry] = {}
 
+    interned: dict[Entry, Entry] = {}  # equal entries shared: a smaller, faster-loading cache
+
     def add(surface: str, entry: Entry, *, both_cases: bool = False) -> None:
+        entry = interned.setdefault(entry, entry)
         tokens = tuple(t.text for t in tokenize(surface, lang=lang))
         if not tokens:
             return

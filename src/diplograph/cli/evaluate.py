@@ -9,18 +9,21 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from diplograph.cli.app import app
-from diplograph.evaluation.causes import EXTRA_CAUSES, MISS_CAUSES
-from diplograph.evaluation.corpus import DEFAULT_HOLDOUT, gold_folders, read_holdout
-from diplograph.evaluation.events import EventScore, evaluate, prf
-from diplograph.evaluation.report import HELD_OUT, TUNE, Result, cause_counts, folder_lines, ratio, total_lines
 from diplograph.model import Event
 from diplograph.pipeline import Options
+
+if TYPE_CHECKING:
+    from diplograph.evaluation.events import EventScore
+    from diplograph.evaluation.report import Result
+
+# The scorer (and networkx under it) is imported when `eval` runs: other commands start without it.
 
 
 @app.command("eval")
@@ -39,12 +42,17 @@ def eval_cli(
     no_holdout: bool = typer.Option(False, "--no-holdout", help="Score every article as a tuning article."),
 ) -> None:
     """Event precision, recall and F1; date, modality and attribution accuracy; actor recall and times."""
+    from diplograph.evaluation.corpus import DEFAULT_HOLDOUT, gold_folders, read_holdout
+    from diplograph.evaluation.report import folder_lines, total_lines
+
     folders = gold_folders(paths)
     held: frozenset[str] = frozenset()
     holdout_file = Path(holdout) if holdout else DEFAULT_HOLDOUT
     if not no_holdout and (holdout or "").lower() != "none":
         held = read_holdout(holdout_file)
     options = Options.create(kb_dir=kb, config=config)
+    from diplograph.evaluation.events import evaluate
+
     runs = [(label, evaluate(folder, options=options)) for label, folder in folders]
     console = Console(width=160)
     for label, results in runs:
@@ -67,6 +75,9 @@ def eval_cli(
 
 
 def _table(label: str, results: list[Result], held: frozenset[str]) -> Table:
+    from diplograph.evaluation.events import prf
+    from diplograph.evaluation.report import HELD_OUT, TUNE, ratio
+
     table = Table("document", "lang", "set", "P", "R", "F1", "tp/fp/fn", "date", "mod.", "attr.", "actors", "times",
                   title=f"diplograph eval: {label}")  # fmt: skip
     for reading, events in results:
@@ -83,6 +94,9 @@ def _table(label: str, results: list[Result], held: frozenset[str]) -> Table:
 
 def _cause_table(runs: list[tuple[str, list[Result]]]) -> Table:
     """Misses and extras per cause and folder, biggest class first (tune articles only)."""
+    from diplograph.evaluation.causes import EXTRA_CAUSES, MISS_CAUSES
+    from diplograph.evaluation.report import cause_counts
+
     counts = {label: cause_counts(results) for label, results in runs}
     total: Counter[tuple[str, str]] = sum(counts.values(), Counter())
     columns = [*counts, "all"] if len(counts) > 1 else list(counts)

@@ -242,16 +242,12 @@ def sql_cli(
     db: Path = DB_OPTION,
     output: TableFormat = typer.Option(TableFormat.table, "--format", "-f"),
 ) -> None:
-    """Run read-only SQL over the store (tables: README "Store")."""
-    import duckdb
-
+    """Run one read-only query over the store (tables: README "Store"); files, extensions and
+    settings are out of reach (README "Security")."""
     from diplograph.store import query
 
     with closing(query.open_store(db)) as con:
-        try:
-            frame = query.sql(con, statement)
-        except duckdb.Error as exc:
-            raise StoreError(str(exc).splitlines()[0], code="D304") from exc
+        frame = query.sql(con, statement)
     _print(frame, output, title="sql")
 
 

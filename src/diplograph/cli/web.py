@@ -33,6 +33,9 @@ def serve_cli(
         help="Bearer token that POST requests must send (the variable keeps it out of the process list).",
     ),
     config: Path | None = typer.Option(None, "--config", help="Settings file overriding settings.toml."),
+    cache_mb: int = typer.Option(
+        64, "--cache-mb", min=0, help="Memory for answers kept while the store cannot change (0: keep none)."
+    ),
 ) -> None:
     """Serve the store as a JSON API under /api/ (schema: /api/openapi.json, docs: /api/docs).
 
@@ -59,7 +62,7 @@ def serve_cli(
     mode = "ingest allowed with the token" if allow_ingest else "read-only"
     where = f"http://{host}:{port}/ (API under /api/, docs at /api/docs)"
     err_console.print(f"serving {db} ({mode}) at {where}", highlight=False)
-    web_app = create_app(db, allow_ingest=allow_ingest, token=token, config=config)
+    web_app = create_app(db, allow_ingest=allow_ingest, token=token, config=config, cache_bytes=cache_mb * 1024 * 1024)
     uvicorn.run(web_app, host=host, port=port, log_level="info")
 
 

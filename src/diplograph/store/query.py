@@ -11,6 +11,7 @@ Filters are bound as parameters, never pasted into SQL text.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -18,7 +19,8 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from diplograph.errors import UsageError, did_you_mean
+from diplograph import errors
+from diplograph.errors import StoreError, UsageError, did_you_mean
 from diplograph.events.plover import TYPES
 from diplograph.store import undated as undated_rule
 from diplograph.store.writer import DEFAULT_DB, connect
@@ -170,7 +172,15 @@ def events(
     **filters,
 ) -> pd.DataFrame:
     """Merged events matching the filter (an :class:`EventFilter`, or its fields as keywords)."""
-    where = where or EventFilter(**filters)
+    sql, params = events_sql(where or EventFilter(**filters), order=order, descending=descending, limit=limit,
+                             offset=offset)  # fmt: skip
+    return con.execute(sql, params).df()
+
+
+def events_sql(
+    where: EventFilter, *, order: str = "date", descending: bool = False, limit: int | None = None, offset: int = 0
+) -> tuple[str, list]:
+    """The query of :func:`events` and its parameters (the API reads the rows without pandas)."""
     if order not in ORDERS:
         raise QueryError(f"cannot order by {order!r}; one of {', '.join(ORDERS)}")
     clause, params = where.where()
@@ -181,7 +191,7 @@ def events(
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params += [int(limit), int(offset)]
-    return con.execute(sql, params).df()
+    return sql, params
 
 
 def count_events(con: duckdb.DuckDBPyConnection, where: EventFilter) -> int:
@@ -259,6 +269,53 @@ def _fields(f: EventFilter) -> dict:
     return {name: getattr(f, name) for name in EventFilter.__slots__}
 
 
+# What ``sql`` runs: a SELECT, or the plan of one (EXPLAIN [ANALYZE] SELECT …). Anything else
+# (COPY, ATTACH, SET, INSTALL, LOAD, PRAGMA, EXPORT, CALL, transactions) is refused before DuckDB sees it.
+_EXPLAIN = re.compile(r"^\s*explain\s+(?:analy[sz]e\s+|\([^)]*\)\s*)?", re.IGNORECASE)
+
+
+def _is_query(statement: duckdb.Statement) -> bool:
+    if statement.type == duckdb.StatementType.SELECT:
+        return True
+    if statement.type != duckdb.StatementType.EXPLAIN:
+        return False
+    try:  # EXPLAIN ANALYZE runs its statement: that one must be a query too
+        inner = duckdb.extract_statements(_EXPLAIN.sub("", statement.query, count=1))
+    except duckdb.Error:
+        return False
+    return len(inner) == 1 and inner[0].type == duckdb.StatementType.SELECT
+
+
 def sql(con: duckdb.DuckDBPyConnection, statement: str) -> pd.DataFrame:
-    """Any read-only SQL over the store's tables."""
-    return con.execute(statement).df()
+    """One read-only query over the store's tables.
+
+    Two fences, so that neither alone must be perfect: the statement must parse as one SELECT (or
+    EXPLAIN), else D305; and the connection is sandboxed (:data:`diplograph.store.writer.SANDBOX`),
+    so a table function that reads or writes a file is refused by DuckDB itself, D306. Any other
+    DuckDB error is D304 with DuckDB's first line."""
+    try:
+        statements = duckdb.extract_statements(statement)
+    except duckdb.Error as exc:
+        raise StoreError(_first_line(exc), code=errors.SQL_ERROR) from exc
+    if len(statements) != 1:
+        raise StoreError(f"one statement at a time, not {len(statements)}", code=errors.NOT_A_QUERY)
+    if not _is_query(statements[0]):
+        verb = (statements[0].query.split() or ["?"])[0].upper()
+        raise StoreError(
+            f"only queries (SELECT, EXPLAIN) run on the store, not {verb}: it is opened read-only",
+            code=errors.NOT_A_QUERY,
+        )
+    try:
+        return con.execute(statement).df()
+    except duckdb.PermissionException as exc:
+        raise StoreError(
+            f"a query reads only the store's tables, no files or extensions ({_first_line(exc)})",
+            code=errors.EXTERNAL_ACCESS,
+        ) from exc
+    except duckdb.Error as exc:
+        raise StoreError(_first_line(exc), code=errors.SQL_ERROR) from exc
+
+
+def _first_line(exc: Exception) -> str:
+    lines = str(exc).splitlines()
+    return lines[0] if lines else type(exc).__name__

@@ -27,14 +27,42 @@ from diplograph.store.schema import DDL, DEFAULT_BATCH, DEFAULT_DB, SCHEMA_VERSI
 
 log = logging.getLogger(__name__)
 
+# What a connection that may run a query string from outside is allowed: the store file and
+# nothing else. No file reads or writes (COPY, read_csv, ATTACH, EXPORT), no extensions installed,
+# loaded or autoloaded, and the configuration locked so that no SET can undo any of it.
+SANDBOX = {
+    "enable_external_access": False,
+    "autoinstall_known_extensions": False,
+    "autoload_known_extensions": False,
+    "allow_community_extensions": False,
+}  # and then ``lock_configuration``, once the connection's own settings are made
 
-def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
-    """Open (and, when writable, create) a store."""
+
+def connect(
+    path: str | Path = DEFAULT_DB,
+    *,
+    read_only: bool = False,
+    sandboxed: bool | None = None,
+    threads: int | None = None,
+) -> duckdb.DuckDBPyConnection:
+    """Open (and, when writable, create) a store.
+
+    ``sandboxed`` (default: ``read_only``) opens it with :data:`SANDBOX`. DuckDB keeps one
+    configuration per file and process, so every read-only connection of a process gets the same
+    one; a writable connection is sandboxed only where it is asked (the server's). ``threads``:
+    DuckDB's threads per query (default: one per core), for the whole instance."""
+    sandboxed = read_only if sandboxed is None else sandboxed
     try:
-        con = duckdb.connect(str(path), read_only=read_only)
+        con = duckdb.connect(str(path), read_only=read_only, config=dict(SANDBOX) if sandboxed else {})
     except duckdb.IOException as exc:
         raise StoreError(f"cannot open {path}: {exc}", code="D301") from exc
-    con.execute("SET enable_progress_bar = false")  # DuckDB would draw its own across ours
+    # A second connection of this process to a sandboxed file shares its (locked) instance.
+    if not con.execute("SELECT current_setting('lock_configuration')").fetchone()[0]:
+        con.execute("SET enable_progress_bar = false")  # DuckDB would draw its own across ours; cursors inherit it
+        if threads is not None:  # set, not configured: other connections of the process may share the instance
+            con.execute(f"SET threads = {int(threads)}")
+        if sandboxed:
+            con.execute("SET lock_configuration = true")
     if read_only:
         _check_version(con, path)
         return con

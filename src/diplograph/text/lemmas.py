@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from diplograph.lang import load
+from diplograph.lang.cache import compiled
 
 _MEMO_LIMIT = 200_000
 
@@ -49,7 +50,12 @@ class Lemmatizer:
 
 @cache
 def lemmatizer(lang: str) -> Lemmatizer:
-    """The lemmatiser of a language: its compiled form table and fallback rules."""
+    """The lemmatiser of a language: its compiled form table and fallback rules (kept on disk,
+    :mod:`diplograph.lang.cache`)."""
+    return compiled(f"lemmas-{lang}", lambda: _build(lang))
+
+
+def _build(lang: str) -> Lemmatizer:
     rules = load.settings_toml(lang).get("lemmas", {}).get("suffix_rules", [])
     table = {
         row["form"]: row["lemma"]

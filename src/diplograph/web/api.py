@@ -10,22 +10,24 @@ unexpected a 500 with a generic message (the traceback goes to the server log, n
 from __future__ import annotations
 
 import secrets
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
 
+import duckdb
 from fastapi import APIRouter, Depends, FastAPI, HTTPException, Query, Request, Response
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from fastapi_offline import FastAPIOffline
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
-from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from diplograph import __version__, errors
-from diplograph.errors import DiplographError, InputError, StoreError, UsageError
+from diplograph.errors import InputError, UsageError
 from diplograph.graph import DEFAULT_MIN_EVENTS, DEFAULT_MODALITIES, find_blocs
 from diplograph.graph.blocs import DEFAULT_RESOLUTION, DEFAULT_SEED
 from diplograph.ingest.decode import check_characters, decode
@@ -38,8 +40,10 @@ from diplograph.store.undated import DEFAULT_UNDATED, UNDATED_CHOICES
 from diplograph.store.undated import HELP as UNDATED_HELP
 from diplograph.store.writer import content_key, ingest
 from diplograph.temporal.dates import PartialDate
-from diplograph.web import data, pages
-from diplograph.web.access import StoreAccess
+from diplograph.web import data, pages, problems
+from diplograph.web.access import IDLE_RELEASE_S, StoreAccess
+from diplograph.web.cache import DEFAULT_CACHE_BYTES, Replies, ResponseCache
+from diplograph.web.headers import SecurityHeaders
 from diplograph.web.limits import BodyLimit
 from diplograph.web.models import (
     Actor,
@@ -48,7 +52,6 @@ from diplograph.web.models import (
     DyadSeries,
     EventDetail,
     EventPage,
-    FieldProblem,
     Info,
     IngestRequest,
     IngestResult,
@@ -61,6 +64,7 @@ MAX_LIMIT = 500
 MAX_OFFSET = 1_000_000_000  # beyond any store; keeps the bound parameter inside DuckDB's BIGINT
 CODE_LENGTH = 64  # longest actor code accepted (real ones are under 20)
 DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+DOCS_ASSETS = "/api/docs-assets"  # Swagger UI's and ReDoc's scripts and styles, from fastapi-offline
 
 INGEST_SCHEMA = IngestRequest.model_json_schema()
 Order = Enum("Order", {name: name for name in query.ORDERS}, type=str)  # type: ignore[misc]
@@ -78,31 +82,51 @@ class WebConfig:
 
 
 def create_app(
-    db: Path, *, allow_ingest: bool = False, token: str | None = None, config: Path | None = None
+    db: Path,
+    *,
+    allow_ingest: bool = False,
+    token: str | None = None,
+    config: Path | None = None,
+    idle_release: float | None = IDLE_RELEASE_S,
+    cache_bytes: int = DEFAULT_CACHE_BYTES,
 ) -> FastAPI:
     """The API over the store ``db``, read-only unless ``allow_ingest`` (which needs a ``token``);
     ``config`` is a settings file over ``settings.toml`` (limits for POSTed documents).
 
-    The store is opened per request, so the file may be created or refilled while the app runs."""
+    The store is opened on the first request and kept open while requests come; after
+    ``idle_release`` seconds without one it is closed, so that ``diplograph ingest`` can write
+    to it (:mod:`diplograph.web.access`); answers are kept up to ``cache_bytes`` while the store
+    cannot change (:mod:`diplograph.web.cache`). The API's docs (``/api/docs``, ``/api/redoc``) are
+    served from assets in the ``fastapi-offline`` package: no page loads anything from elsewhere."""
     if allow_ingest and not token:
         raise UsageError("allowing ingest needs a token (clients send: Authorization: Bearer TOKEN)", code="D430")
-    app = FastAPI(
+    store = StoreAccess(Path(db), writable=allow_ingest, idle_release=idle_release)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        store.close()
+
+    app = FastAPIOffline(
         title="diplograph",
         version=__version__,
         description=__doc__,
         openapi_url="/api/openapi.json",
         docs_url="/api/docs",
-        redoc_url=None,
+        redoc_url="/api/redoc",
+        static_url=DOCS_ASSETS,
+        swagger_ui_oauth2_redirect_url="/api/docs/oauth2-redirect",
+        swagger_ui_parameters={"validatorUrl": None},  # Swagger UI would fetch a badge from its validator
+        lifespan=lifespan,
     )
     options = Options.create(config=config) if allow_ingest else None
     app.state.config = WebConfig(Path(db), allow_ingest, token, options)
-    app.state.store = StoreAccess(Path(db))
+    app.state.store = store
+    app.state.replies = Replies(store, ResponseCache(cache_bytes))
     app.include_router(router)
     app.add_middleware(BodyLimit, max_bytes=_body_limit(options))
-    app.add_exception_handler(DiplographError, _diplograph_error)
-    app.add_exception_handler(RequestValidationError, _validation_error)
-    app.add_exception_handler(StarletteHTTPException, _http_error)
-    app.add_exception_handler(Exception, _unexpected_error)
+    app.add_middleware(SecurityHeaders)
+    problems.add_handlers(app)
     pages.mount(app)  # the HTML pages and /static/; /api/ answers as before
     return app
 
@@ -114,55 +138,6 @@ def _body_limit(options: Options | None) -> int:
     if options is None or options.settings is None:
         return 64 * 1024
     return 3 * options.settings.max_bytes + 64 * 1024
-
-
-# -- errors -------------------------------------------------------------------------------------
-
-_ERRORS: dict[int | str, dict[str, Any]] = {
-    400: {"model": Problem, "description": "A filter value that cannot be right (code D410)."},
-    422: {"model": Problem, "description": "A malformed parameter or body."},
-    500: {"model": Problem, "description": "Unexpected error (generic message; details in the server log)."},
-    503: {"model": Problem, "description": "The store cannot be opened now (another program is writing to it?)."},
-}
-
-
-def _problem(
-    status: int, detail: str, code: str | None = None, problems: list[FieldProblem] | None = None
-) -> JSONResponse:
-    body = Problem(detail=detail, code=code, errors=problems).model_dump(exclude_none=True)
-    return JSONResponse(body, status_code=status)
-
-
-async def _diplograph_error(request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, DiplographError)
-    if isinstance(exc, InputError):
-        return _problem(422, exc.reason, exc.code)
-    if isinstance(exc, UsageError):
-        return _problem(400, exc.reason, exc.code)
-    if isinstance(exc, StoreError) and exc.code in ("D301", "D302", "D303"):
-        # The reason names the file on the server; the client learns only what it can act on.
-        return _problem(503, "the store cannot be opened now; try again later", exc.code)
-    return _problem(500, "internal error", exc.code)
-
-
-async def _validation_error(request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, RequestValidationError)
-    problems = [
-        FieldProblem(loc=[p if isinstance(p, int) else str(p) for p in e.get("loc", ())], msg=str(e.get("msg", "")),
-                     type=str(e.get("type", "")))
-        for e in exc.errors()
-    ]  # fmt: skip
-    detail = "; ".join(f"{'.'.join(map(str, p.loc))}: {p.msg}" for p in problems) or "invalid request"
-    return _problem(422, detail, "D400", problems)
-
-
-async def _http_error(request: Request, exc: Exception) -> JSONResponse:
-    assert isinstance(exc, StarletteHTTPException)
-    return JSONResponse({"detail": str(exc.detail)}, status_code=exc.status_code, headers=exc.headers)
-
-
-async def _unexpected_error(request: Request, exc: Exception) -> JSONResponse:
-    return _problem(500, "internal error")
 
 
 # -- dependencies -------------------------------------------------------------------------------
@@ -178,8 +153,14 @@ async def _config(request: Request) -> WebConfig:
     return request.app.state.config
 
 
+async def _reply(request: Request) -> Replies:
+    return request.app.state.replies
+
+
 Store = Annotated[StoreAccess, Depends(_store)]
 Config = Annotated[WebConfig, Depends(_config)]
+Reply = Annotated[Replies, Depends(_reply)]
+Cursor = duckdb.DuckDBPyConnection
 Since = Annotated[
     str | None,
     Query(alias="from", pattern=DATE_PATTERN, description="From this date (YYYY, YYYY-MM, YYYY-MM-DD), inclusive."),
@@ -192,22 +173,22 @@ UndatedRule = Enum("UndatedRule", {name: name for name in UNDATED_CHOICES}, type
 Undated = Annotated[UndatedRule, Query(description=UNDATED_HELP + " As --undated in the CLI.")]
 ActorCode = Annotated[str, Query(min_length=1, max_length=CODE_LENGTH, description="Actor code (RUS, EU, HAMAS).")]
 
-router = APIRouter(prefix="/api", responses=_ERRORS)
+router = APIRouter(prefix="/api", responses=problems.ERRORS)
 
 
 # -- reads --------------------------------------------------------------------------------------
 
 
 @router.get("/info", response_model=Info, tags=["store"])
-def get_info(store: Store, config: Config) -> dict[str, Any]:
+def get_info(reply: Reply, config: Config) -> Response:
     """What the store holds, and whether this server accepts documents."""
-    with store.read() as con:
-        return {**data.info(con), "version": __version__, "allow_ingest": config.allow_ingest}
+    return reply(("info",), Info, lambda con: {**data.info(con), "version": __version__,
+                                               "allow_ingest": config.allow_ingest})  # fmt: skip
 
 
 @router.get("/events", response_model=EventPage, tags=["events"])
 def get_events(
-    store: Store,
+    reply: Reply,
     actor: Annotated[str | None, Query(max_length=CODE_LENGTH, description="Actor code on either side.")] = None,
     dyad: Annotated[
         str | None,
@@ -230,17 +211,20 @@ def get_events(
     desc: Annotated[bool, Query(description="Descending order.")] = False,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50,
     offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
-) -> dict[str, Any]:
+) -> Response:
     """Merged events matching the filters, as ``diplograph events`` filters them, a page at a time."""
     where = query.EventFilter(
         actor=actor, dyad=_dyad(dyad) if dyad is not None else None, type=event_type, quad_class=quad, since=since,
         until=until, modality=modality.value if modality else None, min_sources=min_sources, text=text,
         disputed=disputed, undated=undated.value,
     )  # fmt: skip
-    with store.read() as con:
-        total = query.count_events(con, where)
-        frame = query.events(con, where, order=order.value, descending=desc, limit=limit, offset=offset)
-    return {"total": total, "limit": limit, "offset": offset, "items": data.records(frame)}
+    sql, params = query.events_sql(where, order=order.value, descending=desc, limit=limit, offset=offset)
+
+    def page(con: Cursor) -> dict[str, Any]:
+        return {"total": query.count_events(con, where), "limit": limit, "offset": offset,
+                "items": data.rows(con, sql, params)}  # fmt: skip
+
+    return reply(("events", where, order.value, desc, limit, offset), EventPage, page)
 
 
 def _dyad(value: str) -> tuple[str, str]:
@@ -251,45 +235,50 @@ def _dyad(value: str) -> tuple[str, str]:
 
 
 @router.get("/events/{event}", response_model=EventDetail, responses={404: {"model": Problem}}, tags=["events"])
-def get_event(store: Store, event: Annotated[str, PathParam(max_length=64)]) -> dict[str, Any]:
+def get_event(reply: Reply, event: Annotated[str, PathParam(max_length=64)]) -> Response:
     """One event with its flags, its actors and every report of it, with the evidence spans."""
-    with store.read() as con:
-        detail = data.event_detail(con, event)
-        if detail is None:
+
+    def detail(con: Cursor) -> dict[str, Any]:
+        found = data.event_detail(con, event)
+        if found is None:
             raise HTTPException(404, f"no event {event!r}")
         reports = data.records(query.event_reports(con, event))
-    for report in reports:
-        report["evidence"] = data.without_empty_spans(report["evidence"])
-    return {**detail, "reports": reports}
+        for report in reports:
+            report["evidence"] = data.without_empty_spans(report["evidence"])
+        return {**found, "reports": reports}
+
+    return reply(("event", event), EventDetail, detail)
 
 
 @router.get("/actors", response_model=list[Actor], tags=["actors"])
-def get_actors(store: Store, limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50) -> list[dict[str, Any]]:
+def get_actors(reply: Reply, limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 50) -> Response:
     """Actors by number of events, with how often they act and are acted on, and Goldstein sums."""
-    with store.read() as con:
-        return data.records(query.actors(con, limit=limit))
+    return reply(("actors", limit), list[Actor], lambda con: data.records(query.actors(con, limit=limit)))
 
 
 @router.get("/dyad", response_model=DyadSeries, tags=["actors"])
 def get_dyad(
-    store: Store,
+    reply: Reply,
     a: ActorCode,
     b: ActorCode,
     directed: Annotated[bool, Query(description="Only a acting on b (default: both directions).")] = False,
     since: Since = None,
     until: Until = None,
     undated: Undated = UndatedRule[DEFAULT_UNDATED],
-) -> dict[str, Any]:
+) -> Response:
     """Monthly events, cooperation, conflict and Goldstein sum between two actors."""
     where = query.EventFilter(since=since, until=until, undated=undated.value)
-    with store.read() as con:
+
+    def series(con: Cursor) -> dict[str, Any]:
         frame = query.dyad(con, a, b, directed=directed, where=where)
-    return {"a": a.upper(), "b": b.upper(), "directed": directed, "months": data.records(frame)}
+        return {"a": a.upper(), "b": b.upper(), "directed": directed, "months": data.records(frame)}
+
+    return reply(("dyad", a.upper(), b.upper(), directed, where), DyadSeries, series)
 
 
 @router.get("/network", response_model=Network, tags=["actors"])
 def get_network(
-    store: Store,
+    reply: Reply,
     since: Since = None,
     until: Until = None,
     min_events: Annotated[
@@ -300,17 +289,18 @@ def get_network(
         Query(description="Modalities counted (repeat the parameter); default actual, planned, desired."),
     ] = None,
     undated: Undated = UndatedRule[DEFAULT_UNDATED],
-) -> dict[str, Any]:
+) -> Response:
     """Nodes (actors with their event counts) and undirected edges (pairs with cooperation and
     conflict counts and Goldstein sums) for a network drawing."""
     modalities = [m.value for m in modality] if modality else list(DEFAULT_MODALITIES)
-    with store.read() as con:
-        return data.network(con, since, until, min_events=min_events, modalities=modalities, undated=undated.value)
+    return reply(("network", since, until, min_events, tuple(modalities), undated.value), Network,
+                 lambda con: data.network(con, since, until, min_events=min_events, modalities=modalities,
+                                          undated=undated.value))  # fmt: skip
 
 
 @router.get("/blocs", response_model=BlocsView, tags=["actors"])
 def get_blocs(
-    store: Store,
+    reply: Reply,
     since: Since = None,
     until: Until = None,
     min_events: Annotated[
@@ -321,36 +311,41 @@ def get_blocs(
     ] = DEFAULT_RESOLUTION,
     seed: Annotated[int, Query(ge=0, le=2**31 - 1)] = DEFAULT_SEED,
     undated: Undated = UndatedRule[DEFAULT_UNDATED],
-) -> dict[str, Any]:
+) -> Response:
     """Alliance blocs of a window (signed community detection; see ``diplograph blocs``)."""
-    with store.read() as con:
+
+    def blocs(con: Cursor) -> dict[str, Any]:
         result = find_blocs(con, since, until, min_events=min_events, resolution=resolution, seed=seed,
                             undated=undated.value)  # fmt: skip
-    return data.plain(result.to_dict())
+        return data.plain(result.to_dict())
+
+    return reply(("blocs", since, until, min_events, resolution, seed, undated.value), BlocsView, blocs)
 
 
 @router.get("/documents/{doc}", response_model=DocumentView, responses={404: {"model": Problem}}, tags=["documents"])
-def get_document(store: Store, doc: Annotated[str, PathParam(max_length=64)]) -> dict[str, Any]:
+def get_document(reply: Reply, doc: Annotated[str, PathParam(max_length=64)]) -> Response:
     """A stored article: metadata, text, actor mentions and report evidence, with character offsets
     into ``text`` so that a page can highlight them."""
-    with store.read() as con:
-        view = data.document(con, doc)
-    if view is None:
-        raise HTTPException(404, f"no document {doc!r}")
-    return view
+
+    def view(con: Cursor) -> dict[str, Any]:
+        found = data.document(con, doc)
+        if found is None:
+            raise HTTPException(404, f"no document {doc!r}")
+        return found
+
+    return reply(("document", doc), DocumentView, view)
 
 
 @router.get("/search", response_model=SearchResult, tags=["events"])
 def get_search(
-    store: Store,
+    reply: Reply,
     q: Annotated[
         str, Query(min_length=1, max_length=200, description="Words, all of which an event's evidence must contain.")
     ],
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 20,
-) -> dict[str, Any]:
+) -> Response:
     """Events whose evidence contains every word, and actors whose code or name contains them."""
-    with store.read() as con:
-        return data.search(con, q, limit=limit)
+    return reply(("search", q, limit), SearchResult, lambda con: data.search(con, q, limit=limit))
 
 
 # -- ingest -------------------------------------------------------------------------------------
