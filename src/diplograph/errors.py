@@ -54,3 +54,4 @@ UNREADABLE = "D107"
 BAD_METADATA = "D108"
 TOO_SLOW = "D109"
 WORKER_CRASHED = "D110"
+DUPLICATE_ID = "D111"  # two inputs would share one document id

@@ -17,6 +17,7 @@ from pathlib import Path
 import duckdb
 import pyarrow as pa
 
+from diplograph import errors
 from diplograph.errors import StoreError
 from diplograph.events.plover import QUAD_CLASS
 from diplograph.model import Document, Rejection
@@ -184,6 +185,7 @@ def ingest(
         on_item: called per item with whether it was new (for progress display).
     """
     known = set(known) if known is not None else stored_keys(con)
+    owners = stored_ids(con)  # document id -> (content key, origin)
     result = IngestResult()
     batch = _Batch()
     for item in items:
@@ -194,7 +196,11 @@ def ingest(
         else:
             key = item.key if isinstance(item, DocumentRows) else content_key(item.article.text)
             new = key not in known and key not in batch.keys
-            if new:
+            clash = _id_clash(item, key, owners) if new else None
+            if clash is not None:
+                result.rejected.append(clash)
+                batch.rejections.append(clash)
+            elif new:
                 if isinstance(item, DocumentRows):
                     for table, rows in item.tables.items():
                         batch.tables.setdefault(table, []).extend(rows)
@@ -213,6 +219,33 @@ def ingest(
     if len(batch):
         write_batch(con, batch)
     return result
+
+
+def _identity(item: Document | DocumentRows) -> tuple[str, str]:
+    """The document id and origin of an analysed document or its rows."""
+    if isinstance(item, DocumentRows):
+        row = item.tables["documents"][0]
+        return row[1], row[8] or row[1]
+    return item.article.id, item.article.origin or item.article.id
+
+
+def _id_clash(item: Document | DocumentRows, key: str, owners: dict[str, tuple[str, str]]) -> Rejection | None:
+    """A rejection when another text already has this document's id (in the store or earlier in
+    this run): two documents under one id would be one to anyone joining on it."""
+    doc_id, origin = _identity(item)
+    owner = owners.get(doc_id)
+    if owner is not None and owner[0] != key:
+        return Rejection(origin, errors.DUPLICATE_ID,
+                         f"document id {doc_id!r} is already taken by {owner[1]} (another text); "
+                         "rename the file or set another id in its metadata")  # fmt: skip
+    owners[doc_id] = (key, origin)
+    return None
+
+
+def stored_ids(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str]]:
+    """Document id -> (content key, origin) of every stored document."""
+    rows = con.execute("SELECT id, doc, coalesce(origin, id) FROM documents WHERE id IS NOT NULL").fetchall()
+    return {doc_id: (key, origin) for doc_id, key, origin in rows}
 
 
 def stored_keys(con: duckdb.DuckDBPyConnection) -> set[str]:

@@ -377,7 +377,10 @@ def post_document(body: IngestRequest, response: Response, store: Store, config:
                       url=body.url, source=body.source, origin="api", warnings=warnings)  # fmt: skip
     document = analyze(article, options=config.options)  # the slow part, before taking the write lock
     with store.write() as con:
-        added = ingest(con, [document]).added > 0
+        result = ingest(con, [document])
+        if result.rejected:  # its id is taken by another text
+            raise InputError(result.rejected[0].reason, code=result.rejected[0].code)
+        added = result.added > 0
         if added:
             rebuild_events(con)
         events = data.document_events(con, key)

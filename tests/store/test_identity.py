@@ -1,0 +1,56 @@
+"""Documents keep their identity: two texts under one id are reported (D111), never merged."""
+
+from __future__ import annotations
+
+from contextlib import closing
+
+from diplograph import errors
+from diplograph.ingest import read_inputs
+from diplograph.pipeline import analyze_all
+from diplograph.store.writer import connect, ingest
+
+FIRST = "Russia and Iran signed a strategic partnership treaty in Moscow on Friday."
+SECOND = "The European Union imposed new sanctions on Iran on Monday."
+
+
+def _ingest(db, paths, options):
+    with closing(connect(db)) as con:
+        result = ingest(con, analyze_all(read_inputs([str(p) for p in paths], settings=options.settings),
+                                         options=options))  # fmt: skip
+        rows = con.execute("SELECT id, origin FROM documents ORDER BY id").fetchall()
+        rejections = con.execute("SELECT origin, code FROM rejections").fetchall()
+    return result, rows, rejections
+
+
+def test_two_files_with_one_id_in_a_run_are_reported(tmp_path, options):
+    (tmp_path / "brief.txt").write_text(FIRST, encoding="utf-8")
+    (tmp_path / "brief.html").write_text(f"<html><body><p>{SECOND}</p></body></html>", encoding="utf-8")
+    result, rows, rejections = _ingest(tmp_path / "s.duckdb", [tmp_path / "brief.html", tmp_path / "brief.txt"],
+                                       options)  # fmt: skip
+    assert [r.code for r in result.rejected] == [errors.DUPLICATE_ID]
+    assert result.rejected[0].origin.endswith("brief.txt") and "brief.html" in result.rejected[0].reason
+    assert [doc_id for doc_id, _origin in rows] == ["brief"]
+    assert rejections == [(result.rejected[0].origin, errors.DUPLICATE_ID)]
+
+
+def test_an_id_already_stored_with_another_text_is_reported(tmp_path, options):
+    db = tmp_path / "s.duckdb"
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir(), second.mkdir()
+    (first / "report.2008.08.06.txt").write_text(FIRST, encoding="utf-8")
+    (second / "report.2008.08.06.txt").write_text(SECOND, encoding="utf-8")
+    (second / "report.2008.08.07.txt").write_text(SECOND + " Iran protested.", encoding="utf-8")
+    assert not _ingest(db, [first], options)[0].rejected
+    result, rows, _ = _ingest(db, [second], options)
+    assert [(r.code, r.origin.endswith("report.2008.08.06.txt")) for r in result.rejected] == [
+        (errors.DUPLICATE_ID, True)
+    ]
+    assert [doc_id for doc_id, _ in rows] == ["report.2008.08.06", "report.2008.08.07"]
+
+
+def test_the_same_text_again_is_no_clash(tmp_path, options):
+    db = tmp_path / "s.duckdb"
+    (tmp_path / "a.txt").write_text(FIRST, encoding="utf-8")
+    _ingest(db, [tmp_path / "a.txt"], options)
+    result, rows, _ = _ingest(db, [tmp_path / "a.txt"], options)
+    assert (result.added, result.skipped, result.rejected, len(rows)) == (0, 1, [], 1)
