@@ -60,6 +60,9 @@ def export_cli(
     with_reports: bool = typer.Option(
         False, "--with-reports", help="parquet: also write the reports and evidence datasets."
     ),
+    with_codes: bool = typer.Option(
+        False, "--with-codes", help="gdelt: add Gleditsch–Ward and COW columns after the 61 of GDELT."
+    ),
 ) -> None:
     """Write the events matching the filters in a format other tools read.
 
@@ -78,6 +81,8 @@ def export_cli(
     }
     if header and export_format is not ExportFormat.gdelt:
         raise UsageError("--header applies to the gdelt format only", code=OPTION_NOT_FOR_FORMAT)
+    if with_codes and export_format is not ExportFormat.gdelt:
+        raise UsageError("--with-codes applies to the gdelt format only", code=OPTION_NOT_FOR_FORMAT)
     if with_reports and export_format is not ExportFormat.parquet:
         raise UsageError("--with-reports applies to the parquet format only", code=OPTION_NOT_FOR_FORMAT)
     where = query.EventFilter(
@@ -87,7 +92,7 @@ def export_cli(
     where.where()  # a bad filter value is reported before the store is opened
     with closing(query.open_store(db)) as con:
         if export_format is ExportFormat.gdelt:
-            written = write_gdelt(con, where, out, header=header, force=force)
+            written = write_gdelt(con, where, out, header=header, force=force, country_codes=with_codes)
         elif export_format is ExportFormat.parquet:
             written = write_parquet(con, where, out, with_reports=with_reports, force=force)
         else:

@@ -36,6 +36,11 @@ What each column holds:
 * ``DATEADDED``: the first report's publication day at 000000 (deterministic output; the store
   does not record ingestion times). ``SOURCEURL``: the URL of the earliest report that has one.
 
+With ``country_codes`` (``--with-codes``), four columns follow the 61: ``Actor1GWCode``,
+``Actor1COWCode``, ``Actor2GWCode``, ``Actor2COWCode``, the Gleditsch–Ward and COW numbers of each
+actor's ``CountryCode`` (:mod:`diplograph.actors.codes`); left out by default so that the file
+keeps GDELT's exact 61 columns for scripts that read it by position.
+
 Tabs, line breaks and double quotes inside names and places are replaced (by a space, a space,
 an apostrophe) so that the file has no quoting and parses with any TSV reader.
 """
@@ -49,6 +54,7 @@ from typing import Any
 
 import duckdb
 
+from diplograph.actors.codes import StateCodes, code_table, codes_of
 from diplograph.export.output import atomic_file
 from diplograph.export.records import Actor, actor_catalogue, dyads, event_records, first_day, lookup
 from diplograph.store.query import EventFilter
@@ -70,6 +76,7 @@ GDELT_COLUMNS: tuple[str, ...] = (
     "DATEADDED", "SOURCEURL",
 )  # fmt: skip
 assert len(GDELT_COLUMNS) == 61
+CODE_COLUMNS: tuple[str, ...] = ("Actor1GWCode", "Actor1COWCode", "Actor2GWCode", "Actor2COWCode")
 
 ROWS_PER_EVENT = 10_000  # GlobalEventID = event number * ROWS_PER_EVENT + pair number
 LEAD_SENTENCES = 2
@@ -78,20 +85,35 @@ _NOT_IN_TSV = str.maketrans({"\t": " ", "\r": " ", "\n": " ", '"': "'"})
 
 
 def write_gdelt(con: duckdb.DuckDBPyConnection, where: EventFilter, out: Path, *, header: bool = False,
-                force: bool = False) -> int:  # fmt: skip
+                force: bool = False, country_codes: bool = False) -> int:  # fmt: skip
     """Write the events matching ``where`` to ``out`` in GDELT 2.0 layout; returns the rows written
-    (actor pairs, not events; the header line not counted)."""
+    (actor pairs, not events; the header line not counted). ``country_codes`` adds
+    :data:`CODE_COLUMNS` after the 61."""
     where.where()  # a bad filter fails before a file is created
     catalogue = actor_catalogue(con)
+    table = code_table() if country_codes else None
     rows = 0
     with atomic_file(out, force=force) as temporary, temporary.open("w", encoding="utf-8", newline="\n") as file:
         if header:
-            file.write("\t".join(GDELT_COLUMNS) + "\n")
+            file.write("\t".join(GDELT_COLUMNS + (CODE_COLUMNS if country_codes else ())) + "\n")
         for record in event_records(con, where):
-            for row in gdelt_rows(record, catalogue):
+            pairs = dyads(record["source"], record["target"], bool(record["joint"]))
+            for row, (first, second) in zip(gdelt_rows(record, catalogue), pairs, strict=True):
+                if table is not None:
+                    row += _code_fields(first, catalogue, table) + _code_fields(second, catalogue, table)
                 file.write("\t".join(row) + "\n")
                 rows += 1
     return rows
+
+
+def _code_fields(code: str | None, catalogue: dict[str, Actor], table: dict[str, StateCodes]) -> list[str]:
+    """GW and COW numbers of the actor's country (its ``CountryCode``)."""
+    if code is None:
+        return ["", ""]
+    actor = lookup(catalogue, code)
+    country = actor.country if actor.kind in ("state", "group") else None
+    found = codes_of(country, table)
+    return [_number(found.gw), _number(found.cow)]
 
 
 def gdelt_rows(record: dict[str, Any], catalogue: dict[str, Actor]) -> list[list[str]]:

@@ -109,6 +109,9 @@ class Actor(BaseModel):
     as_target: int
     events: int
     goldstein_sum: float | None
+    iso3: str | None = Field(None, description="ISO 3166 alpha-3 of the actor's country (a group's home country).")
+    gw: int | None = Field(None, description="Gleditsch–Ward state number of that country.")
+    cow: int | None = Field(None, description="Correlates of War state number of that country.")
 
 
 class DyadMonth(BaseModel):
