@@ -59,14 +59,16 @@ def ingest_cli(
     from diplograph.parallel import rows_of_parts
     from diplograph.pipeline import Options
     from diplograph.store.dask_ingest import Recipe, ingest_on
-    from diplograph.store.events import rebuild_events
+    from diplograph.store.events import merge_events
+    from diplograph.store.runs import recorded_run
     from diplograph.store.writer import connect, ingest, stored_keys
 
     if dask is not None and dask != "local" and not dask.startswith("tcp://"):
         raise UsageError(f"--dask takes 'local' or a scheduler address tcp://host:port, not {dask!r}", code="D406")
     options = Options.create(lang=lang, published=published, kb_dir=kb, config=config)
     assert options.settings is not None
-    with closing(connect(db)) as con:
+    with closing(connect(db)) as con, recorded_run(con, route="dask" if dask else "cli", inputs=paths,
+                                                  options=options, kb_dir=kb, config=config) as run:  # fmt: skip
         known = stored_keys(con)
         # Workers read their parts themselves: this process holds descriptors, not articles.
         # Dask partitions are a batch each (each is Parquet files and one load); worker parts stay small.
@@ -92,13 +94,18 @@ def ingest_cli(
                 analysed = rows_of_parts(parts, options=options, workers=workers)
                 result = ingest(con, analysed, batch_size=batch, known=known, on_item=advance)
             progress.update(task, total=progress.tasks[0].completed)  # blank lines were counted as documents
-        events = rebuild_events(con)
+        run.result = result
+        run.merged = merge_events(con, run=run.run)
+        events = run.merged.events
         totals = con.execute("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM reports)").fetchone()
     err_console.print(
         f"{result.added} added, {result.skipped} already stored, {len(result.rejected)} rejected; "
         f"store {db}: {totals[0]} documents, {totals[1]} reports, {events} events",
         highlight=False,
     )
+    if run.merged.changed:
+        err_console.print(f"  {run.merged.changed} earlier event ids merged, split or re-dated "
+                          f"(event_history, run {run.run})", highlight=False)  # fmt: skip
     for code, count in sorted(Counter(r.code for r in result.rejected).items()):
         err_console.print(f"  [yellow]{code}[/yellow] × {count}", highlight=False)
     for rejection in result.rejected:
@@ -122,6 +129,9 @@ def events_cli(
     text: str | None = filters.TEXT,
     limit: int = typer.Option(50, "--limit", min=1, help="At most this many rows."),
     output: TableFormat = typer.Option(TableFormat.table, "--format", "-f"),
+    include_superseded: bool = typer.Option(
+        False, "--include-superseded", help="Add a column 'supersedes': earlier ids that now lead to each event."
+    ),
 ) -> None:
     """Merged events matching the filters."""
     from diplograph.store import query
@@ -132,9 +142,30 @@ def events_cli(
     )  # fmt: skip
     with closing(query.open_store(db)) as con:
         frame = query.events(con, where, limit=limit)
+        if include_superseded:
+            frame = query.with_superseded(con, frame)
     if output is TableFormat.table:  # what fits a terminal; csv and json carry every column
-        frame = frame[["event", "type", "date", "modality", "source", "target", "mentions", "outlets", "disputed"]]
+        shown = ["event", "type", "date", "modality", "source", "target", "mentions", "outlets", "disputed"]
+        frame = frame[shown + (["supersedes"] if include_superseded else [])]
     _print(frame, output, title="events")
+
+
+@app.command("runs")
+def runs_cli(
+    db: Path = DB_OPTION,
+    output: TableFormat = typer.Option(TableFormat.table, "--format", "-f"),
+) -> None:
+    """Ingest runs: when, which diplograph version, settings and knowledge base, inputs and counts."""
+    from diplograph.store import query
+    from diplograph.store.runs import list_runs
+
+    with closing(query.open_store(db)) as con:
+        frame = list_runs(con)
+    if output is TableFormat.table:
+        frame = frame[[c for c in ("run", "started", "status", "route", "version", "settings", "kb", "added",
+                                   "rejected", "reports", "events", "events_added", "events_changed")
+                       if c in frame.columns]]  # fmt: skip
+    _print(frame, output, title="runs")
 
 
 @app.command("actors")

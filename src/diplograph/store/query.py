@@ -190,6 +190,21 @@ def actors(con: duckdb.DuckDBPyConnection, *, limit: int | None = None) -> pd.Da
     return with_country_codes(frame)
 
 
+def with_superseded(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` (events) with a column ``supersedes``: the earlier ids (event_history) that lead to each."""
+    from diplograph.store.history import supersedes
+
+    try:
+        rows = con.execute("SELECT old, new FROM event_history").fetchall()
+    except duckdb.CatalogException:  # a store from before event_history
+        rows = []
+    current = {e for (e,) in con.execute("SELECT event FROM events").fetchall()}
+    leads = supersedes(rows, current)
+    frame = frame.copy()
+    frame["supersedes"] = [leads.get(e, []) for e in frame["event"]]
+    return frame
+
+
 def with_country_codes(frame: pd.DataFrame, *, column: str = "code") -> pd.DataFrame:
     """``frame`` with ``iso3``, ``gw`` and ``cow`` columns for the actor codes in ``column``
     (nullable integers: a missing number stays missing, not NaN)."""

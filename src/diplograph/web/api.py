@@ -30,7 +30,8 @@ from diplograph.ingest.decode import decode
 from diplograph.model import Article
 from diplograph.pipeline import Options, analyze
 from diplograph.store import query
-from diplograph.store.events import rebuild_events
+from diplograph.store.events import merge_events
+from diplograph.store.runs import recorded_run
 from diplograph.store.writer import content_key, ingest
 from diplograph.temporal.dates import PartialDate
 from diplograph.web import data, pages
@@ -42,6 +43,7 @@ from diplograph.web.models import (
     DocumentView,
     DyadSeries,
     EventDetail,
+    EventHistory,
     EventPage,
     FieldProblem,
     Info,
@@ -244,11 +246,21 @@ def get_event(store: Store, event: Annotated[str, PathParam(max_length=64)]) -> 
     with store.read() as con:
         detail = data.event_detail(con, event)
         if detail is None:
-            raise HTTPException(404, f"no event {event!r}")
+            leads = data.event_history(con, event)["current"]
+            hint = f"; superseded by {', '.join(leads)} (see /api/events/{event}/history)" if leads else ""
+            raise HTTPException(404, f"no event {event!r}{hint}")
         reports = data.records(query.event_reports(con, event))
     for report in reports:
         report["evidence"] = data.without_empty_spans(report["evidence"])
     return {**detail, "reports": reports}
+
+
+@router.get("/events/{event}/history", response_model=EventHistory, tags=["events"])
+def get_event_history(store: Store, event: Annotated[str, PathParam(max_length=64)]) -> dict[str, Any]:
+    """What became of an event id: the current events it leads to and the history rows naming it
+    (an id the store never had gives an empty history)."""
+    with store.read() as con:
+        return data.event_history(con, event)
 
 
 @router.get("/actors", response_model=list[Actor], tags=["actors"])
@@ -376,13 +388,13 @@ def post_document(body: IngestRequest, response: Response, store: Store, config:
     article = Article(id=body.id or key, text=text, lang=lang, published=body.published, title=body.title,
                       url=body.url, source=body.source, origin="api", warnings=warnings)  # fmt: skip
     document = analyze(article, options=config.options)  # the slow part, before taking the write lock
-    with store.write() as con:
-        result = ingest(con, [document])
-        if result.rejected:  # its id is taken by another text
-            raise InputError(result.rejected[0].reason, code=result.rejected[0].code)
-        added = result.added > 0
+    with store.write() as con, recorded_run(con, route="api", inputs=["api"], options=config.options) as run:
+        run.result = ingest(con, [document])
+        if run.result.rejected:  # its id is taken by another text
+            raise InputError(run.result.rejected[0].reason, code=run.result.rejected[0].code)
+        added = run.result.added > 0
         if added:
-            rebuild_events(con)
+            run.merged = merge_events(con, run=run.run)
         events = data.document_events(con, key)
         stored = data.rows(con, "SELECT id, lang, published, warnings FROM documents WHERE doc = ?", [key])[0]
     if not added:

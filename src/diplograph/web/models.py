@@ -114,6 +114,20 @@ class Actor(BaseModel):
     cow: int | None = Field(None, description="Correlates of War state number of that country.")
 
 
+class HistoryEntry(BaseModel):
+    old: str
+    new: str | None = Field(description="The successor; null for a dropped event.")
+    kind: str = Field(description="merged, split, redated or dropped.")
+    run: str | None = Field(description="The ingest run whose merge made the change (see `diplograph runs`).")
+    recorded: str | None
+
+
+class EventHistory(BaseModel):
+    event: str
+    current: list[str] = Field(description="The events this id is (or now leads to), after every later merge.")
+    history: list[HistoryEntry] = Field(description="Rows of event_history naming this id, oldest first.")
+
+
 class DyadMonth(BaseModel):
     month: str
     events: int
