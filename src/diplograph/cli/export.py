@@ -90,7 +90,10 @@ def export_cli(
         min_sources=min_sources, text=text,
     )  # fmt: skip
     where.where()  # a bad filter value is reported before the store is opened
+    from diplograph.export.provenance import provenance, write_manifest
+
     with closing(query.open_store(db)) as con:
+        info = provenance(con, where)
         if export_format is ExportFormat.gdelt:
             written = write_gdelt(con, where, out, header=header, force=force, country_codes=with_codes)
         elif export_format is ExportFormat.parquet:
@@ -98,5 +101,6 @@ def export_cli(
         else:
             writer = plain_writers[export_format]
             written = writer(con, where, out, force=force)
+    write_manifest(out, info, export_format=export_format.value, written=written, unit=_UNITS[export_format])
     where_to = f"{out}/events (by month)" if export_format is ExportFormat.parquet else str(out)
     err_console.print(f"wrote {written} {_UNITS[export_format]} to {where_to}", highlight=False)

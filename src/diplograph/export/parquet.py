@@ -14,6 +14,12 @@ Layout under ``OUT``, always the same so that scripts need not know how the expo
                                                  language, and its actors (a list of structs)
     OUT/evidence/month=…/part-0.parquet          with --with-reports: each evidence span with its
                                                  report, event and document
+    OUT/event_history/part-0.parquet             what became of earlier event ids (old, new,
+                                                 kind, run, recorded), the whole table
+    OUT/manifest.json                            (written by the CLI) version, runs, files
+
+Every file carries key-value metadata: ``diplograph.version``, ``diplograph.last_run``,
+``diplograph.runs`` (JSON list of run ids), ``diplograph.store_schema`` and ``diplograph.filter``.
 
 Read with ``pyarrow.dataset.dataset(OUT / "events", partitioning="hive")`` or
 ``pandas.read_parquet(OUT / "events")``.
@@ -41,6 +47,7 @@ import pyarrow.parquet as pq
 
 from diplograph.actors.codes import code_table, codes_of
 from diplograph.export.output import atomic_folder
+from diplograph.export.provenance import parquet_metadata, provenance
 from diplograph.export.records import month_of
 from diplograph.store.query import EventFilter
 
@@ -78,13 +85,25 @@ def write_parquet(con: duckdb.DuckDBPyConnection, where: EventFilter, out: Path,
     if with_reports:
         tables |= {"reports": _REPORTS_SQL, "evidence": _EVIDENCE_SQL}
     counts = {}
+    metadata = parquet_metadata(provenance(con, where))
     # A cursor of its own: the store's connection may hold a half-read result, which DuckDB 2
     # will not run a relation beside.
     with atomic_folder(out, force=force) as temporary, closing(con.cursor()) as cursor:
         for name, sql in tables.items():
             reader = cursor.sql(sql.format(clause=clause), params=params).to_arrow_reader(BATCH_ROWS)
-            counts[name] = _write_by_month(reader, temporary / name, codes=name == "events")
+            counts[name] = _write_by_month(reader, temporary / name, codes=name == "events", metadata=metadata)
+        _write_history(cursor, temporary / "event_history", metadata)
     return counts["events"]
+
+
+def _write_history(cursor: duckdb.DuckDBPyConnection, folder: Path, metadata: dict[bytes, bytes]) -> None:
+    """The whole event_history table (not filtered: an old id's successor may lie outside the filter)."""
+    try:
+        table = cursor.sql("SELECT * FROM event_history ORDER BY recorded, old, new NULLS LAST").to_arrow_table()
+    except duckdb.CatalogException:  # a store from before event_history
+        return
+    folder.mkdir()
+    pq.write_table(table.replace_schema_metadata(metadata), folder / "part-0.parquet")
 
 
 _CODE_COLUMNS = ("source_gw", "source_cow", "target_gw", "target_cow")
@@ -102,14 +121,15 @@ def _country_numbers(batch: pa.RecordBatch) -> list[pa.Array]:
     return arrays
 
 
-def _write_by_month(reader: pa.RecordBatchReader, folder: Path, *, codes: bool = False) -> int:
+def _write_by_month(reader: pa.RecordBatchReader, folder: Path, *, codes: bool = False,
+                    metadata: dict[bytes, bytes] | None = None) -> int:  # fmt: skip
     """Write the batches partitioned by the month of their ``_event_date`` column (dropped); with
     ``codes``, add the actors' country numbers (:data:`_CODE_COLUMNS`)."""
     schema = reader.schema.remove(reader.schema.get_field_index("_event_date"))
     if codes:
         for name in _CODE_COLUMNS:
             schema = schema.append(pa.field(name, pa.list_(pa.int32())))
-    schema = schema.append(pa.field("month", pa.string()))
+    schema = schema.append(pa.field("month", pa.string())).with_metadata(metadata or {})
     rows = 0
 
     def with_month() -> Iterator[pa.RecordBatch]:
