@@ -65,7 +65,12 @@ def test_merged_treaty_row(gdelt, treaty):
     assert (row["Actor1Code"], row["Actor1Name"], row["Actor1CountryCode"]) == ("IRN", "IRAN", "IRN")
     assert (row["Actor2Code"], row["Actor2Name"], row["Actor2CountryCode"]) == ("RUS", "RUSSIA", "RUS")
     assert (row["NumMentions"], row["NumSources"], row["NumArticles"]) == ("3", "3", "3")
-    assert row["ActionGeo_FullName"] == "Moscow" and row["ActionGeo_Type"] == "0"
+    assert (row["ActionGeo_Type"], row["ActionGeo_FullName"], row["ActionGeo_CountryCode"]) == (
+        "4",
+        "Moscow, Russia",
+        "RS",
+    )  # a world city; GDELT's country codes are FIPS 10-4
+    assert (row["ActionGeo_Lat"], row["ActionGeo_Long"], row["ActionGeo_FeatureID"]) == ("55.7520", "37.6178", "524901")
     assert row["SOURCEURL"] == TREATY_URL  # the earliest report with a URL
     assert row["DATEADDED"] == "20250117000000"
     assert row["IsRootEvent"] == "1"

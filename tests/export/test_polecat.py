@@ -78,3 +78,11 @@ def test_filter_and_empty_store(con, empty_con, tmp_path):
     empty = tmp_path / "empty.jsonl"
     assert write_polecat(empty_con, EventFilter(), empty) == 0
     assert empty.read_text() == ""
+
+
+def test_location_block(polecat, treaty):
+    event = polecat[treaty]
+    assert event["placename"] == "Moscow"
+    assert event["location"] == {"name": "Moscow", "country": "RUS", "latitude": 55.75204, "longitude": 37.61781,
+                                 "geonames_id": 524901}  # fmt: skip
+    assert all(e["location"] is None for e in polecat.values() if e["placename"] is None)

@@ -26,6 +26,7 @@ class ExportFormat(str, Enum):
     gexf = "gexf"
     graphml = "graphml"
     jsonld = "jsonld"
+    geojson = "geojson"
 
 
 # What the count a writer returns is a count of, for the summary line.
@@ -36,13 +37,14 @@ _UNITS = {
     ExportFormat.gexf: "dyads (network edges)",
     ExportFormat.graphml: "dyads (network edges)",
     ExportFormat.jsonld: "events",
+    ExportFormat.geojson: "located events (point features)",
 }
 
 
 @app.command("export")
 def export_cli(
     export_format: ExportFormat = typer.Argument(
-        ..., metavar="FORMAT", help="gdelt, polecat, parquet, gexf, graphml or jsonld."
+        ..., metavar="FORMAT", help="gdelt, polecat, parquet, gexf, graphml, jsonld or geojson."
     ),
     out: Path = typer.Option(..., "--out", "-o", help="File to write (parquet: a folder)."),
     db: Path = DB_OPTION,
@@ -68,8 +70,10 @@ def export_cli(
 
     gdelt: GDELT 2.0 Events TSV, one row per actor pair. polecat: PLOVER/POLECAT-style JSON Lines.
     parquet: a folder OUT/events/month=YYYY-MM/ (and OUT/reports, OUT/evidence with --with-reports).
-    gexf, graphml: the actor network for Gephi. jsonld: linked data with Wikidata IRIs."""
+    gexf, graphml: the actor network for Gephi. jsonld: linked data with Wikidata IRIs.
+    geojson: one point per event whose place is resolved (RFC 7946)."""
     from diplograph.export import write_gdelt, write_gexf, write_graphml, write_jsonld, write_parquet, write_polecat
+    from diplograph.export.geojson import write_geojson
     from diplograph.store import query
 
     # The formats whose writers take no option of their own.
@@ -78,6 +82,7 @@ def export_cli(
         ExportFormat.gexf: write_gexf,
         ExportFormat.graphml: write_graphml,
         ExportFormat.jsonld: write_jsonld,
+        ExportFormat.geojson: write_geojson,
     }
     if header and export_format is not ExportFormat.gdelt:
         raise UsageError("--header applies to the gdelt format only", code=OPTION_NOT_FOR_FORMAT)

@@ -31,8 +31,12 @@ What each column holds:
   digits. ``QuadClass``, ``GoldsteinScale``: ours.
 * ``NumMentions``: reports merged into the event; ``NumSources``: distinct outlets;
   ``NumArticles``: distinct documents. ``AvgTone``: empty (we do not measure tone).
-* Geography: no geocoding, so every ``*Geo_Type`` is 0 ("none") and coordinates, country, ADM and
-  feature codes are empty; ``ActionGeo_FullName`` holds the event's place as the text names it.
+* Geography: ``ActionGeo_*`` is the event's place as resolved (:mod:`diplograph.places`): Type
+  1 (country), 3 (US city), 4 (world city) or 5 (region, first-level division); FullName the
+  gazetteer's name, with its country's name for a city ("Moscow, Russia"); CountryCode FIPS 10-4 as
+  GDELT has it; Lat/Long WGS 84; FeatureID the GeoNames id (empty for regions); ADM1/ADM2 empty. An
+  event without a resolved place has Type 0 and only FullName (the place as the coder gives it).
+  Actor geography is not coded: ``Actor1Geo_*``/``Actor2Geo_*`` are Type 0 and empty.
 * ``DATEADDED``: the first report's publication day at 000000 (deterministic output; the store
   does not record ingestion times). ``SOURCEURL``: the URL of the earliest report that has one.
 
@@ -57,6 +61,7 @@ import duckdb
 from diplograph.actors.codes import StateCodes, code_table, codes_of
 from diplograph.export.output import atomic_file
 from diplograph.export.records import Actor, actor_catalogue, dyads, event_records, first_day, lookup
+from diplograph.places.gazetteer import fips_codes, resolve_country
 from diplograph.store.query import EventFilter
 
 # GDELT 2.0 Event Codebook (V2.0, 2/19/2015), "Event Table Format", fields in file order:
@@ -131,7 +136,7 @@ def gdelt_rows(record: dict[str, Any], catalogue: dict[str, Actor]) -> list[list
         _number(len({r["doc"] for r in reports})), "",
     ]  # fmt: skip
     no_geo = ["0", "", "", "", "", "", "", ""]
-    action_geo = ["0", _text(record["location"]), "", "", "", "", "", ""]
+    action_geo = _action_geo(record)
     date_fields = [
         f"{day:%Y%m%d}" if day else "",
         f"{day:%Y%m}" if day else "",
@@ -148,6 +153,27 @@ def gdelt_rows(record: dict[str, Any], catalogue: dict[str, Actor]) -> list[list
             *event_fields, *no_geo, *no_geo, *action_geo, *trailer,
         ])  # fmt: skip
     return rows
+
+
+def _action_geo(record: dict[str, Any]) -> list[str]:
+    """The eight ActionGeo fields of an event (see the module docstring)."""
+    if record.get("latitude") is None:
+        return ["0", _text(record["location"]), "", "", "", "", "", ""]
+    country = record["place_country"]
+    nation = resolve_country(country)
+    if record["geonameid"] is None:
+        geo_type, full = "5", f"{record['place']}, {_country_name(country)}"
+    elif nation is not None and record["geonameid"] == nation.geonameid:
+        geo_type, full = "1", record["place"]
+    else:
+        geo_type, full = ("3" if country == "USA" else "4"), f"{record['place']}, {_country_name(country)}"
+    return [geo_type, _text(full), fips_codes().get(country, ""), "", "", f"{record['latitude']:.4f}",
+            f"{record['longitude']:.4f}", _number(record["geonameid"])]  # fmt: skip
+
+
+def _country_name(code: str) -> str:
+    place = resolve_country(code)
+    return place.name if place else code
 
 
 def global_event_id(event: str, pair: int = 0) -> int:

@@ -15,7 +15,10 @@ import pyarrow as pa
 
 from diplograph.store import history
 from diplograph.store.merge import MergedEvent, Report, merge_group, merge_key
-from diplograph.store.schema import EVENT_TABLES
+from diplograph.store.schema import EVENT_TABLES, PLACE_COLUMNS
+from diplograph.store.writer import place_fields
+
+PLACE_NAMES = tuple(name for name, _kind in PLACE_COLUMNS)
 
 # The reports of one type with what merging needs, ordered so that reports with the same
 # merge key (merge.merge_key: actors, one set for joint events) come one after another. One type at a
@@ -179,6 +182,7 @@ def _event_rows(events: list[MergedEvent], names: dict[str, str], kinds: dict[st
             "modality": e.modality, "location": e.location, "source": list(e.source), "target": list(e.target),
             "mentions": len(e.reports), "outlets": e.outlets, "first_report": e.first_report,
             "last_report": e.last_report, "disputed": e.disputed, "confidence": e.confidence,
+            **dict(zip(PLACE_NAMES, place_fields(e.location, {*e.source, *e.target}), strict=True)),
         })  # fmt: skip
         tables["event_reports"].extend({"event": e.event, "report": r.report} for r in e.reports)
         for side, codes in (("source", e.source), ("target", e.target)):

@@ -18,6 +18,12 @@ SCHEMA_VERSION = 1
 DOCUMENT_TABLES = ("documents", "mentions", "reports", "report_actors", "evidence", "flags")
 EVENT_TABLES = ("events", "event_reports", "event_actors", "event_flags")
 
+# ``location`` as the event coder gives it, resolved by diplograph.places: the gazetteer's name, the
+# ISO3 of its country, its point (WGS 84) and GeoNames id (NULL for regions). Added to stores made
+# before them by ``connect`` (ALTER TABLE … ADD COLUMN IF NOT EXISTS).
+PLACE_COLUMNS = (("place", "VARCHAR"), ("place_country", "VARCHAR"), ("latitude", "DOUBLE"),
+                 ("longitude", "DOUBLE"), ("geonameid", "BIGINT"))  # fmt: skip
+
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
 
@@ -46,7 +52,8 @@ CREATE TABLE IF NOT EXISTS reports (
     report VARCHAR PRIMARY KEY,     -- doc || ':' || the event id within the document (e1, e2 ...)
     doc VARCHAR, type VARCHAR, mode VARCHAR, cameo VARCHAR, goldstein DOUBLE, quad_class TINYINT,
     joint BOOLEAN, date VARCHAR, modality VARCHAR, attribution VARCHAR, attribution_code VARCHAR,
-    attribution_kind VARCHAR, location VARCHAR, confidence DOUBLE
+    attribution_kind VARCHAR, location VARCHAR, confidence DOUBLE,
+    place VARCHAR, place_country VARCHAR, latitude DOUBLE, longitude DOUBLE, geonameid BIGINT  -- see PLACE_COLUMNS
 );
 
 CREATE TABLE IF NOT EXISTS report_actors (
@@ -75,7 +82,8 @@ CREATE TABLE IF NOT EXISTS events (
     outlets INTEGER,                -- distinct publishing outlets among them
     first_report VARCHAR, last_report VARCHAR,   -- earliest and latest publication date
     disputed BOOLEAN,               -- the reports disagree (see event_flags)
-    confidence DOUBLE
+    confidence DOUBLE,
+    place VARCHAR, place_country VARCHAR, latitude DOUBLE, longitude DOUBLE, geonameid BIGINT  -- see PLACE_COLUMNS
 );
 
 CREATE TABLE IF NOT EXISTS runs (           -- one row per ingest (CLI, Dask, API, demo)

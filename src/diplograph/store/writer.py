@@ -21,7 +21,8 @@ from diplograph import errors
 from diplograph.errors import StoreError
 from diplograph.events.plover import QUAD_CLASS
 from diplograph.model import Document, Rejection
-from diplograph.store.schema import DDL, DEFAULT_BATCH, DEFAULT_DB, SCHEMA_VERSION
+from diplograph.places import resolve
+from diplograph.store.schema import DDL, DEFAULT_BATCH, DEFAULT_DB, PLACE_COLUMNS, SCHEMA_VERSION
 
 
 def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> duckdb.DuckDBPyConnection:
@@ -35,6 +36,9 @@ def connect(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> duckdb
         _check_version(con, path)
         return con
     con.execute(DDL)
+    for table in ("reports", "events"):  # columns added since schema 1 was first written
+        for column, kind in PLACE_COLUMNS:
+            con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {kind}")
     con.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", [str(SCHEMA_VERSION)])
     _check_version(con, path)
     return con
@@ -84,7 +88,8 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     "mentions": ("doc", "n", "text", "start_char", "end_char", "sentence", "form", "code", "entity", "name", "kind",
                  "wikidata", "country", "role", "metonymy"),
     "reports": ("report", "doc", "type", "mode", "cameo", "goldstein", "quad_class", "joint", "date", "modality",
-                "attribution", "attribution_code", "attribution_kind", "location", "confidence"),
+                "attribution", "attribution_code", "attribution_kind", "location", "confidence",
+                "place", "place_country", "latitude", "longitude", "geonameid"),
     "report_actors": ("report", "side", "code", "entity", "name", "kind", "wikidata", "country", "role", "text"),
     "evidence": ("report", "n", "text", "start_char", "end_char", "sentence"),
     "flags": ("doc", "kind", "reports", "message"),
@@ -104,10 +109,11 @@ def document_rows(doc: Document, key: str, batch: _Batch) -> None:
     for event in doc.events:
         report = f"{key}:{event.id}"
         who = event.attribution
+        countries = {p.entity.country or p.entity.code for p in (*event.source, *event.target)}
         batch.add("reports", (report, key, event.type, event.mode, event.cameo, event.goldstein,
                               QUAD_CLASS[event.type], event.symmetric, event.date, event.modality,
                               who and who.name, who and who.code, who and who.kind, event.location,
-                              event.confidence))  # fmt: skip
+                              event.confidence, *place_fields(event.location, countries)))  # fmt: skip
         for side, participants in (("source", event.source), ("target", event.target)):
             for p in participants:
                 e = p.entity
@@ -118,6 +124,14 @@ def document_rows(doc: Document, key: str, batch: _Batch) -> None:
     for flag in doc.flags:
         batch.add("flags", (key, flag.kind, [f"{key}:{e}" for e in flag.events], flag.message))
     batch.keys.add(key)
+
+
+def place_fields(location: str | None, countries: set[str]) -> tuple:
+    """Name, country, latitude, longitude and GeoNames id of the place ``location`` names (or Nones)."""
+    place = resolve(location, countries=countries)
+    if place is None:
+        return (None, None, None, None, None)
+    return (place.name, place.country, place.latitude, place.longitude, place.geonameid)
 
 
 def batch_tables(batch: _Batch) -> dict[str, pa.Table]:
