@@ -54,3 +54,34 @@ def test_the_same_text_again_is_no_clash(tmp_path, options):
     _ingest(db, [tmp_path / "a.txt"], options)
     result, rows, _ = _ingest(db, [tmp_path / "a.txt"], options)
     assert (result.added, result.skipped, result.rejected, len(rows)) == (0, 1, [], 1)
+
+
+def test_the_dask_route_reports_a_taken_id_too(tmp_path):
+    """Partitions analysed as Dask tasks would (no cluster needed: the task is a plain function)."""
+    from diplograph.ingest.parts import InputPart
+    from diplograph.store.dask_ingest import Recipe, analyse_partition, load_partition
+
+    (tmp_path / "brief.txt").write_text(FIRST, encoding="utf-8")
+    (tmp_path / "brief.html").write_text(f"<html><body><p>{SECOND}</p></body></html>", encoding="utf-8")
+    (tmp_path / "other.txt").write_text(SECOND + " Iran protested.", encoding="utf-8")
+    parts = tmp_path / "parts"
+    analyse_partition(0, InputPart(files=(str(tmp_path / "brief.txt"),)), Recipe(lang="en"), str(parts))
+    analyse_partition(1, InputPart(files=(str(tmp_path / "brief.html"), str(tmp_path / "other.txt"))),
+                      Recipe(lang="en"), str(parts))  # fmt: skip
+    with closing(connect(tmp_path / "s.duckdb")) as con:
+        assert load_partition(con, parts, 0) == (1, [])
+        added, clashes = load_partition(con, parts, 1)
+        assert added == 1 and [(r.code, r.origin.endswith("brief.html")) for r in clashes] == [
+            (errors.DUPLICATE_ID, True)
+        ]
+        (tmp_path / "twin.txt").write_text(FIRST + " Iran agreed.", encoding="utf-8")
+        (tmp_path / "twin.html").write_text(f"<html><body><p>{SECOND} Russia agreed.</p></body></html>")
+        analyse_partition(2, InputPart(files=(str(tmp_path / "twin.html"), str(tmp_path / "twin.txt"))),
+                          Recipe(lang="en"), str(parts))  # fmt: skip
+        added, clashes = load_partition(con, parts, 2)  # two new texts under one id within a partition
+        assert added == 1 and [r.origin.endswith("twin.txt") for r in clashes] == [True]
+        rows = con.execute("SELECT id FROM documents ORDER BY id").fetchall()
+        assert rows == [("brief",), ("other",), ("twin",)]
+        assert con.execute("SELECT count(*) FROM reports WHERE doc NOT IN (SELECT doc FROM documents)").fetchone() == (
+            0,
+        )

@@ -388,7 +388,8 @@ def post_document(body: IngestRequest, response: Response, store: Store, config:
     article = Article(id=body.id or key, text=text, lang=lang, published=body.published, title=body.title,
                       url=body.url, source=body.source, origin="api", warnings=warnings)  # fmt: skip
     document = analyze(article, options=config.options)  # the slow part, before taking the write lock
-    with store.write() as con, recorded_run(con, route="api", inputs=["api"], options=config.options) as run:
+    inputs = [f"api:{article.id}"]
+    with store.write() as con, recorded_run(con, route="api", inputs=inputs, options=config.options) as run:
         run.result = ingest(con, [document])
         if run.result.rejected:  # its id is taken by another text
             raise InputError(run.result.rejected[0].reason, code=run.result.rejected[0].code)
