@@ -93,6 +93,11 @@ def _read_gazetteer() -> list[tuple[Place, list[str]]]:
     return rows
 
 
+def preload() -> None:
+    """Read the gazetteer now (a process about to fork workers shares it with them)."""
+    _index()
+
+
 def candidates(name: str) -> tuple[Place, ...]:
     """Every place the name may stand for."""
     return _index().get(_key(name), ())
