@@ -417,8 +417,12 @@ def test_api_ingest_is_a_run_and_a_taken_id_is_422(ingest_client, writable_store
     response = ingest_client.post("/api/documents", json=other, headers=auth)
     assert response.status_code == 422 and response.json()["code"] == "D111"
     with closing(connect(writable_store, read_only=True)) as con:
-        routes = con.execute("SELECT route, status, added FROM runs WHERE route = 'api' ORDER BY started").fetchall()
-    assert routes[0] == ("api", "done", 1) and routes[-1][1] == "failed"
+        routes = con.execute("SELECT route, status, added FROM runs WHERE route = 'api' ORDER BY rowid").fetchall()
+    assert routes == [("api", "done", 1), ("api", "done", 0)]
+    with closing(connect(writable_store, read_only=True)) as con:
+        assert con.execute("SELECT rejected, rejected_by_code FROM runs WHERE route = 'api' ORDER BY rowid").fetchall()[
+            -1
+        ] == (1, '{"D111": 1}')
 
 
 def test_event_history_follows_a_superseded_id(ingest_client, writable_store):

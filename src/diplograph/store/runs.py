@@ -129,6 +129,6 @@ def finish_run(con: duckdb.DuckDBPyConnection, run: Run, *, failed: bool = False
 def list_runs(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every recorded run, oldest first (an empty frame for a store made before runs were kept)."""
     try:
-        return con.execute("SELECT * FROM runs ORDER BY started, run").df()
+        return con.execute("SELECT * FROM runs ORDER BY started, rowid").df()  # rowid: the order they began in
     except duckdb.CatalogException:
         return pd.DataFrame(columns=["run", "started", "ended", "status", "route", "version"])

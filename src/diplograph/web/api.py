@@ -389,13 +389,14 @@ def post_document(body: IngestRequest, response: Response, store: Store, config:
                       url=body.url, source=body.source, origin="api", warnings=warnings)  # fmt: skip
     document = analyze(article, options=config.options)  # the slow part, before taking the write lock
     inputs = [f"api:{article.id}"]
-    with store.write() as con, recorded_run(con, route="api", inputs=inputs, options=config.options) as run:
-        run.result = ingest(con, [document])
-        if run.result.rejected:  # its id is taken by another text
+    with store.write() as con:
+        with recorded_run(con, route="api", inputs=inputs, options=config.options) as run:
+            run.result = ingest(con, [document])
+            added = run.result.added > 0
+            if added:
+                run.merged = merge_events(con, run=run.run)
+        if run.result.rejected:  # its id is taken by another text: a run that did its job, a 422 for the caller
             raise InputError(run.result.rejected[0].reason, code=run.result.rejected[0].code)
-        added = run.result.added > 0
-        if added:
-            run.merged = merge_events(con, run=run.run)
         events = data.document_events(con, key)
         stored = data.rows(con, "SELECT id, lang, published, warnings FROM documents WHERE doc = ?", [key])[0]
     if not added:
