@@ -123,3 +123,15 @@ def test_cli_records_runs_and_lists_superseded_ids(tmp_path):
     with closing(query.open_store(db)) as con:
         history = con.execute("SELECT old FROM event_history WHERE kind = 'merged'").fetchall()
     assert sorted(event["supersedes"]) == sorted({old for (old,) in history}) and len(event["supersedes"]) == 2
+
+
+def test_a_run_that_raises_is_recorded_as_failed(tmp_path, options):
+    with closing(connect(tmp_path / "s.duckdb")) as con:
+        try:
+            with recorded_run(con, route="cli", inputs=["x"], options=options):
+                raise KeyboardInterrupt
+        except KeyboardInterrupt:
+            pass
+        runs = list_runs(con)
+    assert runs[["status", "route", "added"]].values.tolist() == [["failed", "cli", 0]]
+    assert runs["ended"].notna().all() and len(runs["kb"].iloc[0]) == 16
