@@ -82,6 +82,7 @@ GDELT_COLUMNS: tuple[str, ...] = (
 )  # fmt: skip
 assert len(GDELT_COLUMNS) == 61
 CODE_COLUMNS: tuple[str, ...] = ("Actor1GWCode", "Actor1COWCode", "Actor2GWCode", "Actor2COWCode")
+_ACTOR1, _ACTOR2 = GDELT_COLUMNS.index("Actor1Code"), GDELT_COLUMNS.index("Actor2Code")
 
 ROWS_PER_EVENT = 10_000  # GlobalEventID = event number * ROWS_PER_EVENT + pair number
 LEAD_SENTENCES = 2
@@ -102,10 +103,10 @@ def write_gdelt(con: duckdb.DuckDBPyConnection, where: EventFilter, out: Path, *
         if header:
             file.write("\t".join(GDELT_COLUMNS + (CODE_COLUMNS if country_codes else ())) + "\n")
         for record in event_records(con, where):
-            pairs = dyads(record["source"], record["target"], bool(record["joint"]))
-            for row, (first, second) in zip(gdelt_rows(record, catalogue), pairs, strict=True):
-                if table is not None:
-                    row += _code_fields(first, catalogue, table) + _code_fields(second, catalogue, table)
+            for row in gdelt_rows(record, catalogue):
+                if table is not None:  # from the row's own actor codes, whatever rows the event gives
+                    row += _code_fields(row[_ACTOR1] or None, catalogue, table)
+                    row += _code_fields(row[_ACTOR2] or None, catalogue, table)
                 file.write("\t".join(row) + "\n")
                 rows += 1
     return rows
