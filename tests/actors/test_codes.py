@@ -42,3 +42,25 @@ def test_a_user_row_keeps_our_numbers_and_bad_numbers_name_the_line(tmp_path):
 def test_historical_states_are_recognised(read):
     doc = read("Die Sowjetunion und die DDR unterzeichneten 1975 einen Vertrag.", lang="de", published="1975-05-01")
     assert [m.entity.code for m in doc.actors] == ["SUN", "DDR"]
+
+
+def test_actors_command_shows_the_numbers(tmp_path, options):
+    """``diplograph actors`` in a table (the numbers are nullable integers) and as JSON."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import build_store, write_articles
+
+    folder = write_articles(tmp_path / "a", {"s": ("en", "BBC", "2025-02-03",
+                                                   "The European Union imposed new sanctions on Russia on Monday.")})  # fmt: skip
+    db = build_store(tmp_path / "s.duckdb", [folder], options)
+    command = [sys.executable, "-m", "diplograph", "actors", "--db", str(db)]
+    table = subprocess.run(command, capture_output=True, timeout=300, check=False, env={**os.environ, "COLUMNS": "150"})
+    assert table.returncode == 0, table.stderr.decode()
+    assert "gw" in table.stdout.decode() and "365" in table.stdout.decode()
+    rows = subprocess.run([*command, "--format", "json"], capture_output=True, timeout=300, check=True)
+    actors = {a["code"]: a for a in map(json.loads, rows.stdout.decode().splitlines())}
+    assert (actors["RUS"]["gw"], actors["RUS"]["cow"], actors["RUS"]["iso3"]) == (365, 365, "RUS")
+    assert actors["EU"]["gw"] is None

@@ -162,9 +162,9 @@ def runs_cli(
     with closing(query.open_store(db)) as con:
         frame = list_runs(con)
     if output is TableFormat.table:
-        frame = frame[[c for c in ("run", "started", "status", "route", "version", "settings", "kb", "added",
-                                   "rejected", "reports", "events", "events_added", "events_changed")
-                       if c in frame.columns]]  # fmt: skip
+        # What fits a terminal; csv and json carry every column (fingerprints, inputs, counts by code).
+        frame = frame[[c for c in ("run", "started", "status", "route", "version", "added", "rejected", "events",
+                                   "events_changed") if c in frame.columns]]  # fmt: skip
     _print(frame, output, title="runs")
 
 
@@ -238,7 +238,7 @@ def _cell(value: object) -> str:
 
     if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
         return ""
-    if isinstance(value, (list, tuple)) or hasattr(value, "tolist"):
+    if isinstance(value, (list, tuple)) or getattr(value, "ndim", 0) > 0:  # lists and arrays, not numpy scalars
         items = value.tolist() if hasattr(value, "tolist") else value
         return ", ".join(map(str, items))
     return str(value)
