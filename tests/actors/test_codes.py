@@ -53,8 +53,8 @@ def test_actors_command_shows_the_numbers(tmp_path, options):
 
     from tests.conftest import build_store, write_articles
 
-    folder = write_articles(tmp_path / "a", {"s": ("en", "BBC", "2025-02-03",
-                                                   "The European Union imposed new sanctions on Russia on Monday.")})  # fmt: skip
+    text = "The European Union imposed new sanctions on Russia on Monday."
+    folder = write_articles(tmp_path / "a", {"s": ("en", "BBC", "2025-02-03", text)})
     db = build_store(tmp_path / "s.duckdb", [folder], options)
     command = [sys.executable, "-m", "diplograph", "actors", "--db", str(db)]
     table = subprocess.run(command, capture_output=True, timeout=300, check=False, env={**os.environ, "COLUMNS": "150"})
