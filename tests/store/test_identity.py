@@ -85,3 +85,18 @@ def test_the_dask_route_reports_a_taken_id_too(tmp_path):
         assert con.execute("SELECT count(*) FROM reports WHERE doc NOT IN (SELECT doc FROM documents)").fetchone() == (
             0,
         )
+
+
+def test_rows_from_worker_processes_are_checked_too(tmp_path, options):
+    """Workers send rows, not documents (``--workers``): the id and origin come from the rows."""
+    from diplograph.store.writer import to_rows
+
+    (tmp_path / "brief.txt").write_text(FIRST, encoding="utf-8")
+    (tmp_path / "brief.html").write_text(f"<html><body><p>{SECOND}</p></body></html>", encoding="utf-8")
+    docs = analyze_all(read_inputs([str(tmp_path / "brief.txt"), str(tmp_path / "brief.html")],
+                                   settings=options.settings), options=options)  # fmt: skip
+    with closing(connect(tmp_path / "s.duckdb")) as con:
+        result = ingest(con, [to_rows(doc) for doc in docs])
+    assert result.added == 1 and [(r.code, r.origin.endswith("brief.html")) for r in result.rejected] == [
+        (errors.DUPLICATE_ID, True)
+    ]
