@@ -14,7 +14,8 @@ from diplograph.ingest import read_inputs
 from diplograph.lang.cache import CACHE_ENV
 from diplograph.model import Article, Document
 from diplograph.pipeline import Options, analyze, analyze_all
-from diplograph.store.events import rebuild_events
+from diplograph.store.events import merge_events
+from diplograph.store.runs import recorded_run
 from diplograph.store.writer import connect, ingest
 
 SHARED_CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "dev"
@@ -80,7 +81,8 @@ def write_articles(folder: Path, articles: dict[str, tuple[str, str, str, str]])
 
 def build_store(db: Path, paths: list[Path], options: Options) -> Path:
     """A store holding the documents at ``paths``, merged, as ``diplograph ingest`` leaves it."""
-    with closing(connect(db)) as con:
-        ingest(con, analyze_all(read_inputs([str(p) for p in paths], settings=options.settings), options=options))
-        rebuild_events(con)
+    inputs = [str(p) for p in paths]
+    with closing(connect(db)) as con, recorded_run(con, route="cli", inputs=inputs, options=options) as run:
+        run.result = ingest(con, analyze_all(read_inputs(inputs, settings=options.settings), options=options))
+        run.merged = merge_events(con, run=run.run)
     return db

@@ -76,3 +76,4 @@ INTERNAL = "D111"  # an unexpected failure inside diplograph, confined to the do
 SQL_ERROR = "D304"
 NOT_A_QUERY = "D305"
 EXTERNAL_ACCESS = "D306"
+DUPLICATE_ID = "D112"  # two inputs would share one document id

@@ -32,6 +32,7 @@ from diplograph import errors
 from diplograph.ingest.parts import InputPart, read_part
 from diplograph.model import Article, Document, Rejection
 from diplograph.pipeline import Options, analyze_or_reject, analyze_parts
+from diplograph.places.gazetteer import preload as preload_places
 from diplograph.store.writer import DocumentRows, to_rows, unstorable
 
 _worker_options: Options | None = None  # set once in each worker process by _start_worker
@@ -50,6 +51,7 @@ def rows_of_parts(
         yield from analyze_parts(parts, options=options)
         return
     limit = in_flight or 2 * workers
+    preload_places()  # before forking: the workers share the gazetteer instead of each reading it
     upcoming = iter(parts)
     pending: deque[tuple[InputPart, bool, Future]] = deque()  # (part, retried, its rows)
     pool = _pool(workers, options)

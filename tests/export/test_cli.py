@@ -69,3 +69,29 @@ def test_errors_are_one_red_line(store_path, tmp_path):
     assert result.returncode == 1
     assert "D410" in err and "unknown event type 'invade'" in err and "Traceback" not in err
     assert not (tmp_path / "n.gexf").exists()
+
+
+def test_exports_carry_version_and_runs(store_path, tmp_path):
+    import pyarrow.parquet as pq
+
+    from diplograph import __version__
+    from diplograph.store import query
+    from diplograph.store.runs import list_runs
+
+    with query.open_store(store_path) as con:
+        runs = list_runs(con)["run"].tolist()
+    assert len(runs) == 1
+    folder, file = tmp_path / "pq", tmp_path / "events.tsv"
+    assert run("parquet", "--db", str(store_path), "--out", str(folder)).exit_code == 0
+    assert run("gdelt", "--db", str(store_path), "--out", str(file), "--actor", "RUS").exit_code == 0
+    part = next((folder / "events").rglob("*.parquet"))
+    metadata = pq.read_schema(part).metadata
+    assert metadata[b"diplograph.version"].decode() == __version__
+    assert json.loads(metadata[b"diplograph.runs"]) == runs
+    assert pq.read_table(folder / "event_history").column_names == ["old", "new", "kind", "run", "recorded"]
+    inside = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    beside = json.loads((tmp_path / "events.tsv.manifest.json").read_text(encoding="utf-8"))
+    assert inside["format"] == "parquet" and beside["format"] == "gdelt"
+    assert beside["diplograph_version"] == __version__ and beside["filter"]["actor"] == "RUS"
+    assert [f["path"] for f in beside["files"]] == ["events.tsv"] and beside["written"] > 0
+    assert any(f["path"].startswith("events/month=") for f in inside["files"])

@@ -65,7 +65,12 @@ def test_merged_treaty_row(gdelt, treaty):
     assert (row["Actor1Code"], row["Actor1Name"], row["Actor1CountryCode"]) == ("IRN", "IRAN", "IRN")
     assert (row["Actor2Code"], row["Actor2Name"], row["Actor2CountryCode"]) == ("RUS", "RUSSIA", "RUS")
     assert (row["NumMentions"], row["NumSources"], row["NumArticles"]) == ("3", "3", "3")
-    assert row["ActionGeo_FullName"] == "Moscow" and row["ActionGeo_Type"] == "0"
+    assert (row["ActionGeo_Type"], row["ActionGeo_FullName"], row["ActionGeo_CountryCode"]) == (
+        "4",
+        "Moscow, Russia",
+        "RS",
+    )  # a world city; GDELT's country codes are FIPS 10-4
+    assert (row["ActionGeo_Lat"], row["ActionGeo_Long"], row["ActionGeo_FeatureID"]) == ("55.7520", "37.6178", "524901")
     assert row["SOURCEURL"] == TREATY_URL  # the earliest report with a URL
     assert row["DATEADDED"] == "20250117000000"
     assert row["IsRootEvent"] == "1"
@@ -178,3 +183,14 @@ def test_text_that_would_break_the_tsv_is_replaced():
     assert row["SOURCEURL"] == "https://x.example/a b%22"
     assert (row["EventBaseCode"], row["EventRootCode"]) == ("087", "08")
     assert row["Day"] == "" and row["DATEADDED"] == ""
+
+
+def test_country_codes_follow_the_61_columns_when_asked(con, tmp_path):
+    out = tmp_path / "codes.tsv"
+    write_gdelt(con, EventFilter(), out, header=True, country_codes=True)
+    frame = pd.read_csv(out, sep="\t", dtype=str, keep_default_na=False)
+    assert list(frame.columns[:61]) == list(GDELT_COLUMNS)
+    assert list(frame.columns[61:]) == ["Actor1GWCode", "Actor1COWCode", "Actor2GWCode", "Actor2COWCode"]
+    russia = frame[frame["Actor1Code"] == "RUS"]
+    assert len(russia) and set(russia["Actor1GWCode"]) == {"365"} and set(russia["Actor1COWCode"]) == {"365"}
+    assert set(frame.loc[frame["Actor1Code"] == "EU", "Actor1GWCode"]) == {""}

@@ -82,3 +82,16 @@ def test_empty_selection_is_a_readable_empty_dataset(empty_con, tmp_path):
         assert "month" in dataset.schema.names
     frame = pd.read_parquet(tmp_path / "empty" / "events")
     assert len(frame) == 0 and {"event", "source", "goldstein", "month"} <= set(frame.columns)
+
+
+def test_events_carry_the_actors_country_numbers(exported):
+    out, _written = exported
+    frame = pd.read_parquet(out / "events")
+    for row in frame.itertuples():
+        assert len(row.source_gw) == len(row.source) and len(row.target_cow) == len(row.target)
+        for code, gw, cow in zip(row.source, row.source_gw, row.source_cow, strict=True):
+            if code == "RUS":
+                assert (gw, cow) == (365, 365)
+            if code == "EU":
+                assert pd.isna(gw) and pd.isna(cow)
+    assert any("RUS" in list(s) for s in frame["source"])

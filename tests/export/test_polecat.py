@@ -105,3 +105,11 @@ def test_pandas_reads_it_with_default_dtypes(con, tmp_path, polecat):
     assert frame["event_mode"].dropna().map(lambda m: isinstance(m, str)).all()  # one mode, not a list
     assert set(frame["event_date_precision"].dropna()) <= {"day", "week", "month", "year", "publication"}
     assert pd.to_datetime(frame["event_date"], format="ISO8601").notna().all()
+
+
+def test_location_block(polecat, treaty):
+    event = polecat[treaty]
+    assert event["placename"] == "Moscow"
+    assert event["location"] == {"name": "Moscow", "country": "RUS", "latitude": 55.75204, "longitude": 37.61781,
+                                 "geonames_id": 524901}  # fmt: skip
+    assert all(e["location"] is None for e in polecat.values() if e["placename"] is None)

@@ -108,3 +108,23 @@ def test_one_giant_json_lines_record_costs_only_itself(tmp_path):
     assert [type(i).__name__ for i in items] == ["Article", "Rejection", "Article"]
     assert items[1].code == "D104" and items[1].origin.endswith(":2")
     assert items[2].origin.endswith(":3")
+
+
+def test_dotted_names_keep_their_whole_name_and_own_metadata(tmp_path, settings):
+    """``report.2008.08.06.txt`` is the document ``report.2008.08.06``, with its own sidecar."""
+    for day in ("06", "07"):
+        (tmp_path / f"report.2008.08.{day}.txt").write_text(GOOD_DE, encoding="utf-8")
+        (tmp_path / f"report.2008.08.{day}.meta.json").write_text(json.dumps({"published": f"2008-08-{day}"}))
+    (tmp_path / "report.meta.json").write_text(json.dumps({"published": "1999-01-01"}))  # must not be read
+    articles = read_all([tmp_path], settings)
+    assert [(a.id, a.published) for a in articles] == [
+        ("report.2008.08.06", "2008-08-06"),
+        ("report.2008.08.07", "2008-08-07"),
+    ]
+
+
+def test_jsonl_ids_keep_dotted_file_names(tmp_path, settings):
+    corpus = tmp_path / "news.2025.jsonl"
+    corpus.write_text(json.dumps({"text": GOOD_DE}) + "\n", encoding="utf-8")
+    [article] = read_all([corpus], settings)
+    assert article.id == "news.2025-1"

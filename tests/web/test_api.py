@@ -423,3 +423,39 @@ def test_allowing_ingest_needs_a_token(store):
     with pytest.raises(UsageError) as caught:
         create_app(store, allow_ingest=True)
     assert caught.value.code == "D430"
+
+
+def test_actors_carry_country_numbers(client):
+    everyone = {a["code"]: a for a in client.get("/api/actors", params={"limit": 500}).json()}
+    assert (everyone["EU"]["gw"], everyone["EU"]["iso3"]) == (None, None)
+    states = [a for a in everyone.values() if a["kind"] == "state"]
+    assert states and all(a["iso3"] == a["code"] for a in states)
+    if "RUS" in everyone:
+        assert (everyone["RUS"]["gw"], everyone["RUS"]["cow"]) == (365, 365)
+
+
+def test_api_ingest_is_a_run_and_a_taken_id_is_422(ingest_client, writable_store):
+    auth = {"Authorization": f"Bearer {TOKEN}"}
+    assert ingest_client.post("/api/documents", json=NEW, headers=auth).status_code == 201
+    other = {**NEW, "text": NEW["text"] + " Venezuela protested."}
+    response = ingest_client.post("/api/documents", json=other, headers=auth)
+    assert response.status_code == 422 and response.json()["code"] == "D112"
+    with closing(connect(writable_store, read_only=True)) as con:
+        routes = con.execute("SELECT route, status, added FROM runs WHERE route = 'api' ORDER BY rowid").fetchall()
+    assert routes == [("api", "done", 1), ("api", "done", 0)]
+    with closing(connect(writable_store, read_only=True)) as con:
+        assert con.execute("SELECT rejected, rejected_by_code FROM runs WHERE route = 'api' ORDER BY rowid").fetchall()[
+            -1
+        ] == (1, '{"D112": 1}')
+
+
+def test_event_history_follows_a_superseded_id(ingest_client, writable_store):
+    with closing(connect(writable_store)) as con:
+        [(event,)] = con.execute("SELECT event FROM events ORDER BY event LIMIT 1").fetchall()
+        con.execute("INSERT INTO event_history VALUES ('Eold', ?, 'merged', 'R1', '2025-01-01T00:00:00+00:00')",
+                    [event])  # fmt: skip
+    found = ingest_client.get("/api/events/Eold/history").json()
+    assert found["current"] == [event] and found["history"][0]["kind"] == "merged"
+    missing = ingest_client.get("/api/events/Eold")
+    assert missing.status_code == 404 and event in missing.json()["detail"]
+    assert ingest_client.get(f"/api/events/{event}/history").json()["current"] == [event]

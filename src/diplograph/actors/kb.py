@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from calendar import monthrange
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -75,6 +75,7 @@ class KnowledgeBase:
     office_groups: dict[str, tuple[str, ...]]
     leaders: dict[str, str]
     folders: tuple[Path, ...]
+    state_codes: dict = field(default_factory=dict)  # ISO3 -> actors.codes.StateCodes (GW, COW)
 
     def holder(self, actor: str, office: str, day: date) -> Person | None:
         """Who held ``office`` (or the first filled office of a group) for ``actor`` on ``day``."""
@@ -154,12 +155,21 @@ def load_kb(folders: tuple[Path, ...]) -> KnowledgeBase:
 
 
 def _build_kb(folders: tuple[Path, ...]) -> KnowledgeBase:
+    from diplograph.actors.codes import StateCodes  # codes imports this module
+
     entities: dict[str, Entity] = {}
+    state_codes: dict[str, StateCodes] = {}
     for row in _rows(folders, "states.tsv", ("code", "wikidata", "name")):
         code = row["code"]
         if len(code) != 3 or not code.isupper():
             raise row.error(f"state code must be ISO 3166 alpha-3, not {code!r}")
         entities[code] = Entity(code, code, row["name"], "state", row.get("wikidata") or None, code)
+        known = state_codes.get(code)  # a user's row without the numbers keeps ours
+        state_codes[code] = StateCodes(
+            code,
+            _state_number(row, "gw") or (known.gw if known else None),
+            _state_number(row, "cow") or (known.cow if known else None),
+        )
     for row in _rows(folders, "organisations.tsv", ("code", "kind", "name")):
         kind = row["kind"]
         if kind not in ("igo", "group", "collective"):
@@ -209,4 +219,15 @@ def _build_kb(folders: tuple[Path, ...]) -> KnowledgeBase:
         office_groups=office_groups,
         leaders=leaders,
         folders=folders,
+        state_codes=state_codes,
     )
+
+
+def _state_number(row: Row, column: str) -> int | None:
+    """A GW or COW state number: digits, or empty."""
+    raw = row.get(column)
+    if not raw:
+        return None
+    if not raw.isdigit():
+        raise row.error(f"{column} must be a state number (digits), not {raw!r}")
+    return int(raw)

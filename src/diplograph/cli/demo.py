@@ -25,7 +25,8 @@ def demo_cli(
     from diplograph.lang.load import package_path
     from diplograph.pipeline import Options, analyze_all
     from diplograph.store import query
-    from diplograph.store.events import rebuild_events
+    from diplograph.store.events import merge_events
+    from diplograph.store.runs import recorded_run
     from diplograph.store.undated import DEFAULT_UNDATED, describe
     from diplograph.store.writer import connect, ingest
 
@@ -34,9 +35,10 @@ def demo_cli(
     rejected = run_analyze([str(folder)], options=options, output_format=output_format.value)
     if db is not None:
         assert options.settings is not None
-        with closing(connect(db)) as con:
-            ingest(con, analyze_all(read_inputs([str(folder)], settings=options.settings), options=options))
-            rebuild_events(con)
+        with closing(connect(db)) as con, recorded_run(con, route="demo", inputs=[str(folder)], options=options) as run:
+            articles = read_inputs([str(folder)], settings=options.settings)
+            run.result = ingest(con, analyze_all(articles, options=options))
+            run.merged = merge_events(con, run=run.run)
         with closing(query.open_store(db)) as con:
             events = query.events(con)
             note = describe(DEFAULT_UNDATED, query.count_undated(con, query.EventFilter()))

@@ -26,6 +26,7 @@ class ExportFormat(str, Enum):
     gexf = "gexf"
     graphml = "graphml"
     jsonld = "jsonld"
+    geojson = "geojson"
 
 
 # What the count a writer returns is a count of, for the summary line.
@@ -36,13 +37,14 @@ _UNITS = {
     ExportFormat.gexf: "dyads (network edges)",
     ExportFormat.graphml: "dyads (network edges)",
     ExportFormat.jsonld: "events",
+    ExportFormat.geojson: "located events (point features)",
 }
 
 
 @app.command("export")
 def export_cli(
     export_format: ExportFormat = typer.Argument(
-        ..., metavar="FORMAT", help="gdelt, polecat, parquet, gexf, graphml or jsonld."
+        ..., metavar="FORMAT", help="gdelt, polecat, parquet, gexf, graphml, jsonld or geojson."
     ),
     out: Path = typer.Option(..., "--out", "-o", help="File to write (parquet: a folder)."),
     db: Path = DB_OPTION,
@@ -61,14 +63,19 @@ def export_cli(
     with_reports: bool = typer.Option(
         False, "--with-reports", help="parquet: also write the reports and evidence datasets."
     ),
+    with_codes: bool = typer.Option(
+        False, "--with-codes", help="gdelt: add Gleditsch–Ward and COW columns after the 61 of GDELT."
+    ),
 ) -> None:
     """Write the events matching the filters in a format other tools read.
 
     gdelt: GDELT 2.0 Events TSV, one row per actor pair. polecat: PLOVER/POLECAT-style JSON Lines.
     parquet: a folder OUT/events/month=YYYY-MM/ (and OUT/reports, OUT/evidence with --with-reports).
-    gexf, graphml: the actor network for Gephi. jsonld: linked data with Wikidata IRIs."""
+    gexf, graphml: the actor network for Gephi. jsonld: linked data with Wikidata IRIs.
+    geojson: one point per event whose place is resolved (RFC 7946)."""
     from diplograph.export import write_gdelt, write_gexf, write_graphml, write_jsonld, write_parquet, write_polecat
     from diplograph.export.gdelt import gdelt_filter
+    from diplograph.export.geojson import write_geojson
     from diplograph.store import query
     from diplograph.store.undated import describe
 
@@ -78,9 +85,12 @@ def export_cli(
         ExportFormat.gexf: write_gexf,
         ExportFormat.graphml: write_graphml,
         ExportFormat.jsonld: write_jsonld,
+        ExportFormat.geojson: write_geojson,
     }
     if header and export_format is not ExportFormat.gdelt:
         raise UsageError("--header applies to the gdelt format only", code=OPTION_NOT_FOR_FORMAT)
+    if with_codes and export_format is not ExportFormat.gdelt:
+        raise UsageError("--with-codes applies to the gdelt format only", code=OPTION_NOT_FOR_FORMAT)
     if with_reports and export_format is not ExportFormat.parquet:
         raise UsageError("--with-reports applies to the parquet format only", code=OPTION_NOT_FOR_FORMAT)
     where = query.EventFilter(
@@ -89,9 +99,12 @@ def export_cli(
     )  # fmt: skip
     where.where()  # a bad filter value is reported before the store is opened
     notes = []
+    from diplograph.export.provenance import provenance, write_manifest
+
     with closing(query.open_store(db)) as con:
+        info = provenance(con, where)
         if export_format is ExportFormat.gdelt:
-            written = write_gdelt(con, where, out, header=header, force=force)
+            written = write_gdelt(con, where, out, header=header, force=force, country_codes=with_codes)
             if not modality:
                 notes.append("actual events only, as GDELT rows are things that happened (--modality widens)")
             where = gdelt_filter(where)
@@ -101,6 +114,7 @@ def export_cli(
             writer = plain_writers[export_format]
             written = writer(con, where, out, force=force)
         notes.append(describe(undated, query.count_undated(con, where)))
+    write_manifest(out, info, export_format=export_format.value, written=written, unit=_UNITS[export_format])
     where_to = f"{out}/events (by month)" if export_format is ExportFormat.parquet else str(out)
     err_console.print(f"wrote {written} {_UNITS[export_format]} to {where_to}", highlight=False, soft_wrap=True)
     for note in notes:

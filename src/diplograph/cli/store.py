@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from diplograph.ingest.parts import InputPart
     from diplograph.pipeline import Options
+    from diplograph.store.runs import Run
     from diplograph.store.writer import IngestResult
 
 # Commands import the store, DuckDB and pandas when they run: `diplograph --help` stays quick.
@@ -75,7 +76,7 @@ def ingest_cli(
     parts = plan_parts(paths, settings=options.settings, size=batch if dask else min(batch, DEFAULT_PART_SIZE))
     new_store = not db.exists()
     try:
-        result, events, totals = _ingest(db, parts, options=options, batch=batch, workers=workers, dask=dask,
+        result, run, totals = _ingest(db, parts, paths, options=options, batch=batch, workers=workers, dask=dask,
                                          recipe=(lang, published, kb, config), parts_folder=parts_folder)  # fmt: skip
     except BaseException:
         if new_store:
@@ -87,9 +88,12 @@ def ingest_cli(
     else:
         err_console.print(
             f"{result.added} added, {result.skipped} already stored, {len(result.rejected)} rejected; "
-            f"store {escape(str(db))}: {totals[0]} documents, {totals[1]} reports, {events} events",
+            f"store {escape(str(db))}: {totals[0]} documents, {totals[1]} reports, {run.merged.events} events",
             highlight=False,
         )
+        if run.merged.changed:
+            err_console.print(f"  {run.merged.changed} earlier event ids merged, split or re-dated "
+                              f"(event_history, run {run.run})", highlight=False)  # fmt: skip
     for code, count in sorted(Counter(r.code for r in result.rejected).items()):
         err_console.print(f"  [yellow]{code}[/yellow] × {count}", highlight=False)
     for rejection in result.rejected:
@@ -116,17 +120,29 @@ def _remove_if_empty(db: Path) -> None:
         path.unlink(missing_ok=True)
 
 
-def _ingest(db: Path, parts: list[InputPart], *, options: Options, batch: int, workers: int, dask: str | None,
-            recipe: tuple, parts_folder: Path | None) -> tuple[IngestResult, int, tuple[int, int]]:  # fmt: skip
-    """Analyse ``parts`` into the store ``db`` with a progress bar; returns the ingest result, the
-    number of merged events, and the store's document and report counts."""
+def _ingest(
+    db: Path,
+    parts: list[InputPart],
+    paths: list[str],
+    *,
+    options: Options,
+    batch: int,
+    workers: int,
+    dask: str | None,
+    recipe: tuple,
+    parts_folder: Path | None,
+) -> tuple[IngestResult, Run, tuple[int, int]]:
+    """Analyse ``parts`` into the store ``db`` with a progress bar, recorded as a run; returns the
+    ingest result, the run (with what the merge changed), and the store's document and report counts."""
     from diplograph.parallel import rows_of_parts
     from diplograph.store.dask_ingest import Recipe, ingest_on
-    from diplograph.store.events import rebuild_events
+    from diplograph.store.events import merge_events
+    from diplograph.store.runs import recorded_run
     from diplograph.store.writer import connect, ingest, stored_keys
 
     lang, published, kb, config = recipe  # what a Dask worker needs to build the same Options
-    with closing(connect(db)) as con:
+    with closing(connect(db)) as con, recorded_run(con, route="dask" if dask else "cli", inputs=paths,
+                                                  options=options, kb_dir=kb, config=config) as run:  # fmt: skip
         known = stored_keys(con)
         progress = Progress(
             TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("eta"),
@@ -150,9 +166,10 @@ def _ingest(db: Path, parts: list[InputPart], *, options: Options, batch: int, w
                 analysed = rows_of_parts(parts, options=options, workers=workers)
                 result = ingest(con, analysed, batch_size=batch, known=known, on_item=advance)
             progress.update(task, total=progress.tasks[0].completed)  # blank lines were counted as documents
-        events = rebuild_events(con)
+        run.result = result
+        run.merged = merge_events(con, run=run.run)
         totals = con.execute("SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM reports)").fetchone()
-    return result, events, totals
+    return result, run, totals
 
 
 @app.command("events")
@@ -171,6 +188,9 @@ def events_cli(
     limit: int = typer.Option(DEFAULT_LIMIT, "--limit", min=1, help="At most this many rows."),
     every: bool = typer.Option(False, "--all", help="Every matching row (overrides --limit)."),
     output: TableFormat = typer.Option(TableFormat.table, "--format", "-f"),
+    include_superseded: bool = typer.Option(
+        False, "--include-superseded", help="Add a column 'supersedes': earlier ids that now lead to each event."
+    ),
 ) -> None:
     """Merged events matching the filters (the first --limit of them: the count of all is said)."""
     from diplograph.store import query
@@ -185,16 +205,37 @@ def events_cli(
         frame = query.events(con, where, limit=None if every else limit)
         notes = [f"showing {len(frame)} of {total}; use --limit N or --all for more"] if len(frame) < total else []
         notes.append(describe(undated, query.count_undated(con, where)))
+        if include_superseded:
+            frame = query.with_superseded(con, frame)
     if output is TableFormat.table:  # what fits a terminal; csv and json carry every column
         shown = frame.assign(
             date=[date_cell(d, p) for d, p in zip(frame["date"], frame["date_precision"], strict=True)]
         )
         columns = ["event", "type", "date", "modality", "source", "target", "mentions", "outlets", "disputed"]
+        columns += ["supersedes"] if include_superseded else []
         _print(shown[columns], output, title="events", caption=" · ".join(notes))
     else:  # machine formats: the notes go to stderr, so stdout stays a clean CSV/JSON Lines stream
         _print(frame, output, title="events")
         for note in notes:
             err_console.print(note, highlight=False, soft_wrap=True)
+
+
+@app.command("runs")
+def runs_cli(
+    db: Path = DB_OPTION,
+    output: TableFormat = typer.Option(TableFormat.table, "--format", "-f"),
+) -> None:
+    """Ingest runs: when, which diplograph version, settings and knowledge base, inputs and counts."""
+    from diplograph.store import query
+    from diplograph.store.runs import list_runs
+
+    with closing(query.open_store(db)) as con:
+        frame = list_runs(con)
+    if output is TableFormat.table:
+        # What fits a terminal; csv and json carry every column (fingerprints, inputs, counts by code).
+        frame = frame[[c for c in ("run", "started", "status", "route", "version", "added", "rejected", "events",
+                                   "events_changed") if c in frame.columns]]  # fmt: skip
+    _print(frame, output, title="runs")
 
 
 @app.command("actors")
@@ -296,7 +337,7 @@ def _cell(value: object) -> str:
 
     if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
         return ""
-    if isinstance(value, (list, tuple)) or hasattr(value, "tolist"):
+    if isinstance(value, (list, tuple)) or getattr(value, "ndim", 0) > 0:  # lists and arrays, not numpy scalars
         items = value.tolist() if hasattr(value, "tolist") else value
         return ", ".join(map(str, items))
     return str(value)

@@ -9,6 +9,7 @@ parquet  Hive-partitioned Parquet by month (a folder)    pyarrow, pandas, Spark,
 gexf     actor network                                   Gephi, ``networkx.read_gexf``
 graphml  actor network                                   Gephi, Cytoscape, igraph, networkx
 jsonld   JSON-LD with Wikidata IRIs and provenance       ``json``, any JSON-LD/RDF processor
+geojson  one point per located event (RFC 7946)          geopandas, QGIS, Leaflet, ``json``
 ======== =============================================== ===========================================
 
 Each writer is ``write_<format>(con, where, out, *, force=False, …) -> int`` (rows, events or
@@ -20,6 +21,7 @@ anything, writes atomically (:mod:`diplograph.export.output`) and refuses to rep
 from __future__ import annotations
 
 from diplograph.export.gdelt import GDELT_COLUMNS, write_gdelt
+from diplograph.export.geojson import write_geojson
 from diplograph.export.gexf import write_gexf
 from diplograph.export.graphml import write_graphml
 from diplograph.export.jsonld import write_jsonld
@@ -31,6 +33,7 @@ __all__ = [
     "GDELT_COLUMNS",
     "actor_network",
     "write_gdelt",
+    "write_geojson",
     "write_gexf",
     "write_graphml",
     "write_jsonld",

@@ -41,10 +41,19 @@ What each column holds:
   digits. ``QuadClass``, ``GoldsteinScale``: ours.
 * ``NumMentions``: reports merged into the event; ``NumSources``: distinct outlets;
   ``NumArticles``: distinct documents. ``AvgTone``: empty (we do not measure tone).
-* Geography: no geocoding, so every ``*Geo_Type`` is 0 ("none") and coordinates, country, ADM and
-  feature codes are empty; ``ActionGeo_FullName`` holds the event's place as the text names it.
+* Geography: ``ActionGeo_*`` is the event's place as resolved (:mod:`diplograph.places`): Type
+  1 (country), 3 (US city), 4 (world city) or 5 (region, first-level division); FullName the
+  gazetteer's name, with its country's name for a city ("Moscow, Russia"); CountryCode FIPS 10-4 as
+  GDELT has it; Lat/Long WGS 84; FeatureID the GeoNames id (empty for regions); ADM1/ADM2 empty. An
+  event without a resolved place has Type 0 and only FullName (the place as the coder gives it).
+  Actor geography is not coded: ``Actor1Geo_*``/``Actor2Geo_*`` are Type 0 and empty.
 * ``DATEADDED``: the first report's publication day at 000000 (deterministic output; the store
   does not record ingestion times). ``SOURCEURL``: the URL of the earliest report that has one.
+
+With ``country_codes`` (``--with-codes``), four columns follow the 61: ``Actor1GWCode``,
+``Actor1COWCode``, ``Actor2GWCode``, ``Actor2COWCode``, the Gleditsch–Ward and COW numbers of each
+actor's ``CountryCode`` (:mod:`diplograph.actors.codes`); left out by default so that the file
+keeps GDELT's exact 61 columns for scripts that read it by position.
 
 Tabs, line breaks and double quotes inside names and places are replaced (by a space, a space,
 an apostrophe) so that the file has no quoting and parses with any TSV reader.
@@ -60,8 +69,10 @@ from typing import Any
 
 import duckdb
 
+from diplograph.actors.codes import StateCodes, code_table, codes_of
 from diplograph.export.output import atomic_file
 from diplograph.export.records import Actor, actor_catalogue, dyads, event_records, first_day, lookup
+from diplograph.places.gazetteer import fips_codes, resolve_country
 from diplograph.store.query import EventFilter
 from diplograph.store.undated import DEFAULT_UNDATED, effective_date
 
@@ -83,6 +94,8 @@ GDELT_COLUMNS: tuple[str, ...] = (
 )  # fmt: skip
 assert len(GDELT_COLUMNS) == 61
 EXTRA_COLUMNS: tuple[str, ...] = ("DatePrecision", "DiplographEventID")  # ours, after GDELT's 61
+CODE_COLUMNS: tuple[str, ...] = ("Actor1GWCode", "Actor1COWCode", "Actor2GWCode", "Actor2COWCode")
+_ACTOR1, _ACTOR2 = GDELT_COLUMNS.index("Actor1Code"), GDELT_COLUMNS.index("Actor2Code")
 
 EVENT_BITS = 40  # GlobalEventID = event number (40 bits) * PAIRS_PER_NUMBER + pair number: under 2**53
 PAIRS_PER_NUMBER = 2**13
@@ -93,20 +106,24 @@ _NOT_IN_TSV = str.maketrans({"\t": " ", "\r": " ", "\n": " ", '"': "'"})
 
 
 def write_gdelt(con: duckdb.DuckDBPyConnection, where: EventFilter, out: Path, *, header: bool = False,
-                force: bool = False) -> int:  # fmt: skip
+                force: bool = False, country_codes: bool = False) -> int:  # fmt: skip
     """Write the events matching ``where`` to ``out`` in GDELT 2.0 layout; returns the rows written
     (actor pairs, not events; the header line not counted). Actual events only, unless ``where``
-    names a modality."""
+    names a modality. ``country_codes`` adds :data:`CODE_COLUMNS` after ours."""
     where = gdelt_filter(where)
     where.where()  # a bad filter fails before a file is created
     catalogue = actor_catalogue(con)
+    table = code_table() if country_codes else None
     ids = GlobalIds()
     rows = 0
     with atomic_file(out, force=force) as temporary, temporary.open("w", encoding="utf-8", newline="\n") as file:
         if header:
-            file.write("\t".join(GDELT_COLUMNS + EXTRA_COLUMNS) + "\n")
+            file.write("\t".join(GDELT_COLUMNS + EXTRA_COLUMNS + (CODE_COLUMNS if country_codes else ())) + "\n")
         for record in event_records(con, where):
             for row in gdelt_rows(record, catalogue, ids=ids, undated=where.undated):
+                if table is not None:  # from the row's own actor codes, whatever rows the event gives
+                    row += _code_fields(row[_ACTOR1] or None, catalogue, table)
+                    row += _code_fields(row[_ACTOR2] or None, catalogue, table)
                 file.write("\t".join(row) + "\n")
                 rows += 1
     return rows
@@ -138,6 +155,16 @@ class GlobalIds:
         return [numbers[n // PAIRS_PER_NUMBER] * PAIRS_PER_NUMBER + n % PAIRS_PER_NUMBER for n in range(pairs)]
 
 
+def _code_fields(code: str | None, catalogue: dict[str, Actor], table: dict[str, StateCodes]) -> list[str]:
+    """GW and COW numbers of the actor's country (its ``CountryCode``)."""
+    if code is None:
+        return ["", ""]
+    actor = lookup(catalogue, code)
+    country = actor.country if actor.kind in ("state", "group") else None
+    found = codes_of(country, table)
+    return [_number(found.gw), _number(found.cow)]
+
+
 def gdelt_rows(record: dict[str, Any], catalogue: dict[str, Actor], *, ids: GlobalIds | None = None,
                undated: str = DEFAULT_UNDATED) -> list[list[str]]:  # fmt: skip
     """The GDELT rows of one event record (see the module docstring for the mapping), each with
@@ -155,7 +182,7 @@ def gdelt_rows(record: dict[str, Any], catalogue: dict[str, Actor], *, ids: Glob
         _number(len({r["doc"] for r in reports})), "",
     ]  # fmt: skip
     no_geo = ["0", "", "", "", "", "", "", ""]
-    action_geo = ["0", _text(record["location"]), "", "", "", "", "", ""]
+    action_geo = _action_geo(record)
     date_fields = [
         f"{day:%Y%m%d}" if day else "",
         f"{day:%Y%m}" if day else "",
@@ -173,6 +200,27 @@ def gdelt_rows(record: dict[str, Any], catalogue: dict[str, Actor], *, ids: Glob
             *event_fields, *no_geo, *no_geo, *action_geo, *trailer, *extra,
         ])  # fmt: skip
     return rows
+
+
+def _action_geo(record: dict[str, Any]) -> list[str]:
+    """The eight ActionGeo fields of an event (see the module docstring)."""
+    if record.get("latitude") is None:
+        return ["0", _text(record["location"]), "", "", "", "", "", ""]
+    country = record["place_country"]
+    nation = resolve_country(country)
+    if record["geonameid"] is None:
+        geo_type, full = "5", f"{record['place']}, {_country_name(country)}"
+    elif nation is not None and record["geonameid"] == nation.geonameid:
+        geo_type, full = "1", record["place"]
+    else:
+        geo_type, full = ("3" if country == "USA" else "4"), f"{record['place']}, {_country_name(country)}"
+    return [geo_type, _text(full), fips_codes().get(country, ""), "", "", f"{record['latitude']:.4f}",
+            f"{record['longitude']:.4f}", _number(record["geonameid"])]  # fmt: skip
+
+
+def _country_name(code: str) -> str:
+    place = resolve_country(code)
+    return place.name if place else code
 
 
 def _actor_fields(code: str | None, catalogue: dict[str, Actor]) -> list[str]:

@@ -7,11 +7,21 @@ Layout under ``OUT``, always the same so that scripts need not know how the expo
                                                  ``date`` as the undated rule has it and its
                                                  ``date_precision`` (:mod:`diplograph.store.undated`)
     OUT/events/month=unknown/part-0.parquet      events dated to a year only, or undated
+                                                 (beside the store's columns: source_gw,
+                                                 source_cow, target_gw, target_cow, the
+                                                 Gleditsch–Ward and COW numbers of each
+                                                 actor's country, null where none)
     OUT/reports/month=…/part-0.parquet           with --with-reports: each report, its event,
                                                  its document's id, outlet, date, URL, title and
                                                  language, and its actors (a list of structs)
     OUT/evidence/month=…/part-0.parquet          with --with-reports: each evidence span with its
                                                  report, event and document
+    OUT/event_history/part-0.parquet             what became of earlier event ids (old, new,
+                                                 kind, run, recorded), the whole table
+    OUT/manifest.json                            (written by the CLI) version, runs, files
+
+Every file carries key-value metadata: ``diplograph.version``, ``diplograph.last_run``,
+``diplograph.runs`` (JSON list of run ids), ``diplograph.store_schema`` and ``diplograph.filter``.
 
 Read with ``pyarrow.dataset.dataset(OUT / "events", partitioning="hive")`` or
 ``pandas.read_parquet(OUT / "events")``.
@@ -37,7 +47,9 @@ import pyarrow as pa
 import pyarrow.dataset as ds
 import pyarrow.parquet as pq
 
+from diplograph.actors.codes import code_table, codes_of
 from diplograph.export.output import atomic_folder
+from diplograph.export.provenance import parquet_metadata, provenance
 from diplograph.export.records import month_of
 from diplograph.store.query import EventFilter
 from diplograph.store.undated import date_sql, precision_sql
@@ -77,19 +89,52 @@ def write_parquet(con: duckdb.DuckDBPyConnection, where: EventFilter, out: Path,
     if with_reports:
         tables |= {"reports": _REPORTS_SQL, "evidence": _EVIDENCE_SQL}
     counts = {}
+    metadata = parquet_metadata(provenance(con, where))
     # A cursor of its own: the store's connection may hold a half-read result, which DuckDB 2
     # will not run a relation beside.
     with atomic_folder(out, force=force) as temporary, closing(con.cursor()) as cursor:
         for name, sql in tables.items():
             text = sql.format(clause=clause, date=date_sql(where.undated), precision=precision_sql(where.undated))
             reader = cursor.sql(text, params=params).to_arrow_reader(BATCH_ROWS)
-            counts[name] = _write_by_month(reader, temporary / name)
+            counts[name] = _write_by_month(reader, temporary / name, codes=name == "events", metadata=metadata)
+        _write_history(cursor, temporary / "event_history", metadata)
     return counts["events"]
 
 
-def _write_by_month(reader: pa.RecordBatchReader, folder: Path) -> int:
-    """Write the batches partitioned by the month of their ``_event_date`` column (dropped)."""
-    schema = reader.schema.remove(reader.schema.get_field_index("_event_date")).append(pa.field("month", pa.string()))
+def _write_history(cursor: duckdb.DuckDBPyConnection, folder: Path, metadata: dict[bytes, bytes]) -> None:
+    """The whole event_history table (not filtered: an old id's successor may lie outside the filter)."""
+    try:
+        table = cursor.sql("SELECT * FROM event_history ORDER BY recorded, old, new NULLS LAST").to_arrow_table()
+    except duckdb.CatalogException:  # a store from before event_history
+        return
+    folder.mkdir()
+    pq.write_table(table.replace_schema_metadata(metadata), folder / "part-0.parquet")
+
+
+_CODE_COLUMNS = ("source_gw", "source_cow", "target_gw", "target_cow")
+
+
+def _country_numbers(batch: pa.RecordBatch) -> list[pa.Array]:
+    """GW and COW numbers of the actors in ``source`` and ``target``, list for list."""
+    table = code_table()
+    arrays = []
+    for side in ("source", "target"):
+        codes = batch.column(side).to_pylist()
+        for number in ("gw", "cow"):
+            values = [[getattr(codes_of(c, table), number) for c in actors or []] for actors in codes]
+            arrays.append(pa.array(values, pa.list_(pa.int32())))
+    return arrays
+
+
+def _write_by_month(reader: pa.RecordBatchReader, folder: Path, *, codes: bool = False,
+                    metadata: dict[bytes, bytes] | None = None) -> int:  # fmt: skip
+    """Write the batches partitioned by the month of their ``_event_date`` column (dropped); with
+    ``codes``, add the actors' country numbers (:data:`_CODE_COLUMNS`)."""
+    schema = reader.schema.remove(reader.schema.get_field_index("_event_date"))
+    if codes:
+        for name in _CODE_COLUMNS:
+            schema = schema.append(pa.field(name, pa.list_(pa.int32())))
+    schema = schema.append(pa.field("month", pa.string())).with_metadata(metadata or {})
     rows = 0
 
     def with_month() -> Iterator[pa.RecordBatch]:
@@ -98,8 +143,9 @@ def _write_by_month(reader: pa.RecordBatchReader, folder: Path) -> int:
             rows += batch.num_rows
             months = pa.array([month_of(d) or UNKNOWN_MONTH for d in batch.column("_event_date").to_pylist()],
                               pa.string())  # fmt: skip
-            columns = [batch.column(f.name) for f in schema if f.name != "month"]
-            yield pa.RecordBatch.from_arrays([*columns, months], schema=schema)
+            columns = [batch.column(f.name) for f in schema if f.name in batch.schema.names]
+            extra = _country_numbers(batch) if codes else []
+            yield pa.RecordBatch.from_arrays([*columns, *extra, months], schema=schema)
 
     ds.write_dataset(with_month(), folder, schema=schema, format="parquet", partitioning=_PARTITIONING,
                      basename_template="part-{i}.parquet", existing_data_behavior="error")  # fmt: skip

@@ -23,7 +23,10 @@ dataset coded with it (``Event ID``, ``Event Date``, ``Event Type``, ``Event Mod
 ``actor``              list of entities (below): our sources; for a joint event, every
                        participant our coder put on the source side (PLOVER's reciprocal rule)
 ``recipient``          list of entities: our targets
-``placename``          the place as the text names it (not geocoded); ``null`` if none
+``placename``          the place as the event coder gives it; ``null`` if none
+``location``           that place resolved (:mod:`diplograph.places`): ``name``, ``country``
+                       (ISO3), ``latitude``, ``longitude`` (WGS 84), ``geonames_id``
+                       (``null`` for regions); ``null`` when not resolved
 ``event_text``         the evidence span(s) of the first report (joined by " … ")
 ``source``             the outlet of the first report; ``publication_date``, ``story_id``
                        (the article's id), ``url``, ``headline``, ``language``: of the same
@@ -38,7 +41,7 @@ acted for it, with their QIDs).
 
 Left out: ``contexts`` (PLOVER's topic tags: we do not code them, and PLOVER asks for the field to
 be absent or null rather than guessed), ``event_intensity`` (PLOVER's own scale; our
-Goldstein score is under ``diplograph``), geocoded place fields.
+Goldstein score is under ``diplograph``).
 
 Everything else diplograph knows is under ``diplograph``: ``modality``, ``attribution`` (who the
 reports credit), ``cameo``, ``goldstein``, ``joint``, ``mentions``, ``outlets``, ``documents``,
@@ -95,6 +98,7 @@ def polecat_event(record: dict[str, Any], catalogue: dict[str, Actor], *,
         "actor": [_entity(code, reports, catalogue) for code in record["source"]],
         "recipient": [_entity(code, reports, catalogue) for code in record["target"]],
         "placename": record["location"],
+        "location": _location(record),
         "event_text": EVIDENCE_JOINER.join(span["text"] for span in first.get("evidence", [])) or None,
         "source": first.get("outlet"),
         "publication_date": first.get("published"),
@@ -122,6 +126,13 @@ def polecat_event(record: dict[str, Any], catalogue: dict[str, Actor], *,
             "evidence": [_evidence(r, span) for r in reports for span in r["evidence"]],
         },
     }
+
+
+def _location(record: dict[str, Any]) -> dict[str, Any] | None:
+    if record.get("latitude") is None:
+        return None
+    return {"name": record["place"], "country": record["place_country"], "latitude": record["latitude"],
+            "longitude": record["longitude"], "geonames_id": record["geonameid"]}  # fmt: skip
 
 
 def _evidence(report: dict[str, Any], span: dict[str, Any]) -> dict[str, Any]:

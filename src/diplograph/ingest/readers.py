@@ -7,6 +7,7 @@ folders of those, and ``-`` for standard input.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -87,12 +88,12 @@ def read_file(path: Path, settings: Settings) -> Iterator[Article | Rejection]:
     name = path.name.lower()
     try:
         text, warnings = decode(data, max_bytes=settings.max_bytes)
-        meta, meta_warnings = _sidecar(path)
+        meta, meta_warnings = _sidecar(path, settings)
         if name.endswith((".html", ".htm")) or looks_like_html(text):
             body, html_meta = extract_html(text)
             meta = {**html_meta, **meta}
             text = body
-        doc_id = str(meta.get("id") or shown_path(path.name).split(".")[0])
+        doc_id = str(meta.get("id") or shown_path(document_name(path, settings)))
         yield _article(doc_id, text, meta, origin, warnings + meta_warnings)
     except InputError as exc:
         yield Rejection(origin, exc.code, exc.reason)
@@ -110,7 +111,8 @@ def read_stream(data: bytes, origin: str, settings: Settings) -> Iterator[Articl
         meta: dict = {}
         if looks_like_html(text):
             text, meta = extract_html(text)
-        yield _article("stdin", text, meta, origin, warnings)
+        # One text per stdin read: named by its content, so texts piped in one after another keep apart.
+        yield _article(f"stdin-{hashlib.sha256(text.encode('utf-8')).hexdigest()[:12]}", text, meta, origin, warnings)
     except InputError as exc:
         yield Rejection(origin, exc.code, exc.reason)
     except Exception as exc:  # a bug must cost this document, not the batch
@@ -178,7 +180,7 @@ def _read_jsonl(data: bytes, origin: str, settings: Settings, *, first_line: int
             if looks_like_html(text):
                 text, html_meta = extract_html(text)
                 meta = {**html_meta, **meta}
-            doc_id = str(meta.get("id") or f"{Path(origin).name.split('.')[0]}-{number}")
+            doc_id = str(meta.get("id") or f"{document_name(Path(origin), settings)}-{number}")
             yield _article(doc_id, text, meta, where, warnings + meta_warnings)
         except InputError as exc:
             yield Rejection(where, exc.code, exc.reason)
@@ -186,9 +188,20 @@ def _read_jsonl(data: bytes, origin: str, settings: Settings, *, first_line: int
             yield unexpected(where, exc, stage="reading")
 
 
-def _sidecar(path: Path) -> tuple[dict, tuple[str, ...]]:
+def document_name(path: Path, settings: Settings) -> str:
+    """The file name without its extension, dots inside kept: ``report.2008.08.06.txt`` is
+    ``report.2008.08.06``, so two reports of one series stay two documents."""
+    name = path.name
+    lowered = name.lower()
+    for extension in sorted(settings.extensions, key=len, reverse=True):
+        if lowered.endswith(extension) and len(name) > len(extension):
+            return name[: -len(extension)]
+    return name
+
+
+def _sidecar(path: Path, settings: Settings) -> tuple[dict, tuple[str, ...]]:
     """Metadata from ``NAME.meta.json`` beside ``NAME.txt``; a broken one is a warning, not a loss."""
-    meta_path = path.with_name(path.name.split(".")[0] + ".meta.json")
+    meta_path = path.with_name(document_name(path, settings) + ".meta.json")
     if not meta_path.is_file():
         return {}, ()
     try:

@@ -88,20 +88,41 @@ def analyse_partition(index: int, part: InputPart, recipe: Recipe, parts_folder:
     return PartitionResult(index, len(docs) - len(unstored), duplicates, (*rejected, *unstored))
 
 
-def load_partition(con: duckdb.DuckDBPyConnection, parts: Path, index: int) -> int:
-    """Load one partition's new documents in one transaction; returns how many were new."""
+# New documents whose id another text already has (stored, or earlier in the partition).
+_CLASHES = """
+SELECT n.doc, n.id, coalesce(n.origin, n.id) AS origin,
+       coalesce((SELECT any_value(d.origin) FROM documents d WHERE d.id = n.id),
+                (SELECT any_value(f.origin) FROM _new f WHERE f.id = n.id AND f.n < n.n)) AS owner
+FROM _new n
+WHERE n.id IN (SELECT id FROM documents) OR EXISTS (SELECT 1 FROM _new f WHERE f.id = n.id AND f.n < n.n)
+ORDER BY n.n
+"""
+
+
+def load_partition(con: duckdb.DuckDBPyConnection, parts: Path, index: int) -> tuple[int, list[Rejection]]:
+    """Load one partition's new documents in one transaction; returns how many were new, and the
+    documents rejected because another text already has their id."""
     name = f"part-{index:05d}.parquet"
     files = {table: parts / table / name for table in (*DOCUMENT_TABLES, "rejections")}
     present = {table: path for table, path in files.items() if path.exists()}
+    clashes: list[Rejection] = []
     con.execute("BEGIN TRANSACTION")
     try:
         new = 0
         if "documents" in present:
             con.execute(
-                "CREATE OR REPLACE TEMP TABLE _new AS SELECT doc FROM read_parquet(?) "
-                "WHERE doc NOT IN (SELECT doc FROM documents)",
+                "CREATE OR REPLACE TEMP TABLE _new AS SELECT doc, id, origin, row_number() OVER () AS n "
+                "FROM read_parquet(?) WHERE doc NOT IN (SELECT doc FROM documents)",
                 [str(present["documents"])],
             )
+            for doc, doc_id, origin, owner in con.execute(_CLASHES).fetchall():
+                clashes.append(Rejection(origin, errors.DUPLICATE_ID,
+                                         f"document id {doc_id!r} is already taken by {owner} (another text); "
+                                         "rename the file or set another id in its metadata"))  # fmt: skip
+                con.execute("DELETE FROM _new WHERE doc = ?", [doc])
+            if clashes:
+                con.executemany("INSERT OR REPLACE INTO rejections VALUES (?, ?, ?)",
+                                [(r.origin, r.code, r.reason) for r in clashes])  # fmt: skip
             new = con.execute("SELECT count(*) FROM _new").fetchall()[0][0]
             for table, path in present.items():
                 if table == "rejections":
@@ -123,7 +144,7 @@ def load_partition(con: duckdb.DuckDBPyConnection, parts: Path, index: int) -> i
     except BaseException:
         con.execute("ROLLBACK")
         raise
-    return new
+    return new, clashes
 
 
 def ingest_with_dask(
@@ -157,10 +178,11 @@ def ingest_with_dask(
         finished[done.index] = done
         while following in finished:
             partition = finished.pop(following)
-            added = load_partition(con, parts_folder, partition.index)
+            added, clashes = load_partition(con, parts_folder, partition.index)
             result.added += added
-            result.skipped += partition.documents - added + partition.duplicates
+            result.skipped += partition.documents - added - len(clashes) + partition.duplicates
             result.rejected.extend(partition.rejected)
+            result.rejected.extend(clashes)
             _remove_partition(parts_folder, partition.index)
             if on_partition is not None:
                 on_partition(partition)

@@ -7,13 +7,18 @@ interruptions: the same documents always give the same events.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
 
 import duckdb
 import pyarrow as pa
 
+from diplograph.store import history
 from diplograph.store.merge import MergedEvent, Report, merge_group, merge_key
-from diplograph.store.schema import EVENT_TABLES
+from diplograph.store.schema import EVENT_TABLES, PLACE_COLUMNS
+from diplograph.store.writer import place_fields
+
+PLACE_NAMES = tuple(name for name, _kind in PLACE_COLUMNS)
 
 # The reports of one type with what merging needs, ordered so that reports with the same
 # merge key (merge.merge_key: actors, one set for joint events) come one after another. One type at a
@@ -72,8 +77,21 @@ def _groups(result: duckdb.DuckDBPyConnection) -> Iterator[list[Report]]:
         yield group
 
 
-def rebuild_events(con: duckdb.DuckDBPyConnection) -> int:
-    """Merge all reports anew, one type-and-actors group at a time; returns the number of events.
+@dataclass(frozen=True, slots=True)
+class MergeResult:
+    events: int  # events after the merge
+    added: int  # ids the store did not have before
+    changed: int  # earlier ids merged, split, re-dated or dropped (rows in event_history)
+
+
+def rebuild_events(con: duckdb.DuckDBPyConnection, *, run: str | None = None) -> int:
+    """Merge all reports anew (see :func:`merge_events`); returns the number of events."""
+    return merge_events(con, run=run).events
+
+
+def merge_events(con: duckdb.DuckDBPyConnection, *, run: str | None = None) -> MergeResult:
+    """Merge all reports anew, one type-and-actors group at a time, and record in
+    ``event_history`` (with ``run``) what became of every earlier event id the merge changed.
 
     Reports are read on ``con`` while a second connection to the same store replaces the
     event tables in one transaction: readers see the old events or the new, never a mix."""
@@ -83,6 +101,8 @@ def rebuild_events(con: duckdb.DuckDBPyConnection) -> int:
     count = 0
     writer.execute("BEGIN TRANSACTION")
     try:
+        writer.execute("CREATE OR REPLACE TEMP TABLE _old_events AS SELECT event, date FROM events")
+        writer.execute("CREATE OR REPLACE TEMP TABLE _old_members AS SELECT event, report FROM event_reports")
         for table in EVENT_TABLES:
             writer.execute(f"DELETE FROM {table}")
         pending: list[MergedEvent] = []
@@ -94,13 +114,42 @@ def rebuild_events(con: duckdb.DuckDBPyConnection) -> int:
                 _insert(writer, _event_rows(pending, names, kinds))
                 pending = []
         _insert(writer, _event_rows(pending, names, kinds))
+        added, changed = _record_history(writer, run)
+        writer.execute("DROP TABLE _old_events")
+        writer.execute("DROP TABLE _old_members")
         writer.execute("COMMIT")
     except BaseException:
         writer.execute("ROLLBACK")
         raise
     finally:
         writer.close()
-    return count
+    return MergeResult(count, added, changed)
+
+
+_SUCCESSORS = """
+SELECT o.event, o.date, n.event IS NOT NULL AS survives, n.date,
+       coalesce(list(DISTINCT er.event) FILTER (WHERE er.event IS NOT NULL), []) AS successors
+FROM _old_events o
+LEFT JOIN events n ON n.event = o.event
+LEFT JOIN _old_members m ON m.event = o.event
+LEFT JOIN event_reports er ON er.report = m.report
+GROUP BY ALL ORDER BY o.event
+"""
+
+
+def _record_history(con: duckdb.DuckDBPyConnection, run: str | None) -> tuple[int, int]:
+    """Write the history rows of this merge; returns (ids added, earlier ids changed)."""
+    at = datetime.now(UTC).isoformat(timespec="seconds")
+    rows = []
+    changed = 0
+    for old, old_date, survives, new_date, successors in con.execute(_SUCCESSORS).fetchall():
+        found = history.changes(old, successors, survives=survives, old_date=old_date, new_date=new_date)
+        changed += bool(found)
+        rows.extend((c.old, c.new, c.kind, run, at) for c in found)
+    if rows:
+        con.executemany("INSERT INTO event_history VALUES (?, ?, ?, ?, ?)", rows)
+    added = con.execute("SELECT count(*) FROM events WHERE event NOT IN (SELECT event FROM _old_events)").fetchall()
+    return added[0][0], changed
 
 
 def _insert(con: duckdb.DuckDBPyConnection, tables: dict[str, list[dict]]) -> None:
@@ -133,6 +182,7 @@ def _event_rows(events: list[MergedEvent], names: dict[str, str], kinds: dict[st
             "modality": e.modality, "location": e.location, "source": list(e.source), "target": list(e.target),
             "mentions": len(e.reports), "outlets": e.outlets, "first_report": e.first_report,
             "last_report": e.last_report, "disputed": e.disputed, "confidence": e.confidence,
+            **dict(zip(PLACE_NAMES, place_fields(e.location, {*e.source, *e.target}), strict=True)),
         })  # fmt: skip
         tables["event_reports"].extend({"event": e.event, "report": r.report} for r in e.reports)
         for side, codes in (("source", e.source), ("target", e.target)):

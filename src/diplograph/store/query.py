@@ -223,7 +223,8 @@ def event_reports(con: duckdb.DuckDBPyConnection, event: str) -> pd.DataFrame:
 
 
 def actors(con: duckdb.DuckDBPyConnection, *, limit: int | None = None) -> pd.DataFrame:
-    """Actors by activity: events as source, as target, and their Goldstein sums."""
+    """Actors by activity: events as source, as target, and their Goldstein sums, with the ISO3,
+    Gleditsch–Ward and COW codes of the actor's country (:mod:`diplograph.actors.codes`)."""
     sql = """SELECT a.code, any_value(a.name) AS name, any_value(a.kind) AS kind,
                     count(*) FILTER (WHERE a.side = 'source') AS as_source,
                     count(*) FILTER (WHERE a.side = 'target') AS as_target,
@@ -235,7 +236,37 @@ def actors(con: duckdb.DuckDBPyConnection, *, limit: int | None = None) -> pd.Da
     if limit is not None:
         sql += " LIMIT ?"
         params.append(int(limit))
-    return con.execute(sql, params).df()
+    frame = con.execute(sql, params).df()
+    return with_country_codes(frame)
+
+
+def with_superseded(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` (events) with a column ``supersedes``: the earlier ids (event_history) that lead to each."""
+    from diplograph.store.history import supersedes
+
+    try:
+        rows = con.execute("SELECT old, new FROM event_history").fetchall()
+    except duckdb.CatalogException:  # a store from before event_history
+        rows = []
+    current = {e for (e,) in con.execute("SELECT event FROM events").fetchall()}
+    leads = supersedes(rows, current)
+    frame = frame.copy()
+    frame["supersedes"] = [leads.get(e, []) for e in frame["event"]]
+    return frame
+
+
+def with_country_codes(frame: pd.DataFrame, *, column: str = "code") -> pd.DataFrame:
+    """``frame`` with ``iso3``, ``gw`` and ``cow`` columns for the actor codes in ``column``
+    (nullable integers: a missing number stays missing, not NaN)."""
+    from diplograph.actors.codes import code_table, codes_of
+
+    table = code_table()
+    found = [codes_of(code, table) for code in frame[column]]
+    frame = frame.copy()
+    frame["iso3"] = pd.array([c.iso3 or None for c in found], dtype="string")
+    frame["gw"] = pd.array([c.gw for c in found], dtype="Int64")
+    frame["cow"] = pd.array([c.cow for c in found], dtype="Int64")
+    return frame
 
 
 def dyad(

@@ -3,7 +3,9 @@
 Two layers: what each article says (``documents``, ``mentions``, ``reports`` with their
 ``report_actors``, ``evidence`` and ``flags``), written once per document, and what happened
 (``events``, ``event_reports``, ``event_actors``, ``event_flags``), recomputed from the reports
-by merging (``diplograph.store.merge``) so it never depends on the order of ingestion.
+by merging (``diplograph.store.merge``) so it never depends on the order of ingestion. Two
+records of change: ``runs``, one row per ingest, and ``event_history``, what became of event ids
+a later merge no longer gives as they were (``diplograph.store.history``).
 """
 
 from __future__ import annotations
@@ -15,6 +17,12 @@ SCHEMA_VERSION = 1
 
 DOCUMENT_TABLES = ("documents", "mentions", "reports", "report_actors", "evidence", "flags")
 EVENT_TABLES = ("events", "event_reports", "event_actors", "event_flags")
+
+# ``location`` as the event coder gives it, resolved by diplograph.places: the gazetteer's name, the
+# ISO3 of its country, its point (WGS 84) and GeoNames id (NULL for regions). Added to stores made
+# before them by ``connect`` (ALTER TABLE … ADD COLUMN IF NOT EXISTS).
+PLACE_COLUMNS = (("place", "VARCHAR"), ("place_country", "VARCHAR"), ("latitude", "DOUBLE"),
+                 ("longitude", "DOUBLE"), ("geonameid", "BIGINT"))  # fmt: skip
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key VARCHAR PRIMARY KEY, value VARCHAR);
@@ -44,7 +52,8 @@ CREATE TABLE IF NOT EXISTS reports (
     report VARCHAR PRIMARY KEY,     -- doc || ':' || the event id within the document (e1, e2 ...)
     doc VARCHAR, type VARCHAR, mode VARCHAR, cameo VARCHAR, goldstein DOUBLE, quad_class TINYINT,
     joint BOOLEAN, date VARCHAR, modality VARCHAR, attribution VARCHAR, attribution_code VARCHAR,
-    attribution_kind VARCHAR, location VARCHAR, confidence DOUBLE
+    attribution_kind VARCHAR, location VARCHAR, confidence DOUBLE,
+    place VARCHAR, place_country VARCHAR, latitude DOUBLE, longitude DOUBLE, geonameid BIGINT  -- see PLACE_COLUMNS
 );
 
 CREATE TABLE IF NOT EXISTS report_actors (
@@ -73,7 +82,31 @@ CREATE TABLE IF NOT EXISTS events (
     outlets INTEGER,                -- distinct publishing outlets among them
     first_report VARCHAR, last_report VARCHAR,   -- earliest and latest publication date
     disputed BOOLEAN,               -- the reports disagree (see event_flags)
-    confidence DOUBLE
+    confidence DOUBLE,
+    place VARCHAR, place_country VARCHAR, latitude DOUBLE, longitude DOUBLE, geonameid BIGINT  -- see PLACE_COLUMNS
+);
+
+CREATE TABLE IF NOT EXISTS runs (           -- one row per ingest (CLI, Dask, API, demo)
+    run VARCHAR PRIMARY KEY,        -- R + UTC start time + 6 random hex digits
+    started VARCHAR, ended VARCHAR, -- ISO 8601 UTC
+    status VARCHAR,                 -- running | done | failed (an interrupted run stays running)
+    route VARCHAR,                  -- cli | dask | api | demo
+    version VARCHAR,                -- diplograph version
+    settings VARCHAR,               -- fingerprint of the effective settings (16 hex digits of SHA-256)
+    kb VARCHAR,                     -- fingerprint of the knowledge-base files (packaged and --kb)
+    lexicon VARCHAR,                -- fingerprint of the packaged language files (lang/)
+    options VARCHAR,                -- JSON: lang, published, kb folder, config file
+    inputs VARCHAR[],               -- the paths given
+    documents INTEGER, added INTEGER, skipped INTEGER, rejected INTEGER,
+    rejected_by_code VARCHAR,       -- JSON {code: count}
+    reports INTEGER,                -- reports of the documents added
+    events INTEGER, events_added INTEGER, events_changed INTEGER   -- after the merge; see event_history
+);
+
+CREATE TABLE IF NOT EXISTS event_history (  -- what became of event ids a merge no longer gives
+    old VARCHAR, new VARCHAR,       -- new is NULL for a dropped event
+    kind VARCHAR,                   -- merged | split | redated | dropped
+    run VARCHAR, recorded VARCHAR   -- the run whose merge did it, and when (ISO 8601 UTC)
 );
 
 CREATE TABLE IF NOT EXISTS event_reports (event VARCHAR, report VARCHAR);

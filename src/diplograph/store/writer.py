@@ -23,7 +23,8 @@ from diplograph.errors import StoreError
 from diplograph.events.plover import QUAD_CLASS
 from diplograph.ingest.decode import printable
 from diplograph.model import Document, Rejection
-from diplograph.store.schema import DDL, DEFAULT_BATCH, DEFAULT_DB, SCHEMA_VERSION
+from diplograph.places import resolve
+from diplograph.store.schema import DDL, DEFAULT_BATCH, DEFAULT_DB, PLACE_COLUMNS, SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
 
@@ -70,6 +71,9 @@ def connect(
         _refuse_foreign(con, path)
         con.execute("BEGIN TRANSACTION")  # tables and marker together: a half-made store is never left
         con.execute(DDL)
+        for table in ("reports", "events"):  # columns added since schema 1 was first written
+            for column, kind in PLACE_COLUMNS:
+                con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {kind}")
         con.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", [str(SCHEMA_VERSION)])
         con.execute("COMMIT")
         _check_version(con, path)
@@ -141,7 +145,8 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
     "mentions": ("doc", "n", "text", "start_char", "end_char", "sentence", "form", "code", "entity", "name", "kind",
                  "wikidata", "country", "role", "metonymy"),
     "reports": ("report", "doc", "type", "mode", "cameo", "goldstein", "quad_class", "joint", "date", "modality",
-                "attribution", "attribution_code", "attribution_kind", "location", "confidence"),
+                "attribution", "attribution_code", "attribution_kind", "location", "confidence",
+                "place", "place_country", "latitude", "longitude", "geonameid"),
     "report_actors": ("report", "side", "code", "entity", "name", "kind", "wikidata", "country", "role", "text"),
     "evidence": ("report", "n", "text", "start_char", "end_char", "sentence"),
     "flags": ("doc", "kind", "reports", "message"),
@@ -162,10 +167,11 @@ def document_rows(doc: Document, key: str, batch: _Batch) -> None:
     for event in doc.events:
         report = f"{key}:{event.id}"
         who = event.attribution
+        countries = {p.entity.country or p.entity.code for p in (*event.source, *event.target)}
         batch.add("reports", (report, key, event.type, event.mode, event.cameo, event.goldstein,
                               QUAD_CLASS[event.type], event.symmetric, event.date, event.modality,
                               who and who.name, who and who.code, who and who.kind, event.location,
-                              event.confidence))  # fmt: skip
+                              event.confidence, *place_fields(event.location, countries)))  # fmt: skip
         for side, participants in (("source", event.source), ("target", event.target)):
             for p in participants:
                 e = p.entity
@@ -176,6 +182,14 @@ def document_rows(doc: Document, key: str, batch: _Batch) -> None:
     for flag in doc.flags:
         batch.add("flags", (key, flag.kind, [f"{key}:{e}" for e in flag.events], flag.message))
     batch.keys.add(key)
+
+
+def place_fields(location: str | None, countries: set[str]) -> tuple:
+    """Name, country, latitude, longitude and GeoNames id of the place ``location`` names (or Nones)."""
+    place = resolve(location, countries=countries)
+    if place is None:
+        return (None, None, None, None, None)
+    return (place.name, place.country, place.latitude, place.longitude, place.geonameid)
 
 
 def batch_tables(batch: _Batch) -> dict[str, pa.Table]:
@@ -246,6 +260,7 @@ def ingest(
         on_item: called per item with whether it was new (for progress display).
     """
     known = set(known) if known is not None else stored_keys(con)
+    owners = stored_ids(con)  # document id -> (content key, origin)
     result = IngestResult()
     docs: list[DocumentRows] = []  # this batch's new documents
     rejections: list[Rejection] = []
@@ -263,7 +278,11 @@ def ingest(
         else:
             key = item.key if isinstance(item, DocumentRows) else content_key(item.article.text)
             new = key not in known and key not in batch_keys
-            if new:
+            clash = _id_clash(item, key, owners) if new else None
+            if clash is not None:
+                result.rejected.append(clash)
+                rejections.append(clash)
+            elif new:
                 docs.append(item if isinstance(item, DocumentRows) else to_rows(item, key=key))
                 batch_keys.add(key)
                 result.added += 1
@@ -346,6 +365,33 @@ def _batch_of(docs: list[DocumentRows], rejections: list[Rejection]) -> _Batch:
             batch.tables.setdefault(table, []).extend(table_rows)
         batch.keys.add(rows.key)
     return batch
+
+
+def _identity(item: Document | DocumentRows) -> tuple[str, str]:
+    """The document id and origin of an analysed document or its rows."""
+    if isinstance(item, DocumentRows):
+        row = item.tables["documents"][0]
+        return row[1], row[8] or row[1]
+    return item.article.id, item.article.origin or item.article.id
+
+
+def _id_clash(item: Document | DocumentRows, key: str, owners: dict[str, tuple[str, str]]) -> Rejection | None:
+    """A rejection when another text already has this document's id (in the store or earlier in
+    this run): two documents under one id would be one to anyone joining on it."""
+    doc_id, origin = _identity(item)
+    owner = owners.get(doc_id)
+    if owner is not None and owner[0] != key:
+        return Rejection(origin, errors.DUPLICATE_ID,
+                         f"document id {doc_id!r} is already taken by {owner[1]} (another text); "
+                         "rename the file or set another id in its metadata")  # fmt: skip
+    owners[doc_id] = (key, origin)
+    return None
+
+
+def stored_ids(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, str]]:
+    """Document id -> (content key, origin) of every stored document."""
+    rows = con.execute("SELECT id, doc, coalesce(origin, id) FROM documents WHERE id IS NOT NULL").fetchall()
+    return {doc_id: (key, origin) for doc_id, key, origin in rows}
 
 
 def stored_keys(con: duckdb.DuckDBPyConnection) -> set[str]:

@@ -35,7 +35,8 @@ from diplograph.model import Article, Rejection
 from diplograph.parallel import rows_within
 from diplograph.pipeline import Options
 from diplograph.store import query
-from diplograph.store.events import rebuild_events
+from diplograph.store.events import merge_events
+from diplograph.store.runs import recorded_run
 from diplograph.store.undated import DEFAULT_UNDATED, UNDATED_CHOICES
 from diplograph.store.undated import HELP as UNDATED_HELP
 from diplograph.store.writer import content_key, ingest
@@ -51,6 +52,7 @@ from diplograph.web.models import (
     DocumentView,
     DyadSeries,
     EventDetail,
+    EventHistory,
     EventPage,
     Info,
     IngestRequest,
@@ -241,13 +243,23 @@ def get_event(reply: Reply, event: Annotated[str, PathParam(max_length=64)]) -> 
     def detail(con: Cursor) -> dict[str, Any]:
         found = data.event_detail(con, event)
         if found is None:
-            raise HTTPException(404, f"no event {event!r}")
+            leads = data.event_history(con, event)["current"]
+            hint = f"; superseded by {', '.join(leads)} (see /api/events/{event}/history)" if leads else ""
+            raise HTTPException(404, f"no event {event!r}{hint}")
         reports = data.records(query.event_reports(con, event))
         for report in reports:
             report["evidence"] = data.without_empty_spans(report["evidence"])
         return {**found, "reports": reports}
 
     return reply(("event", event), EventDetail, detail)
+
+
+@router.get("/events/{event}/history", response_model=EventHistory, tags=["events"])
+def get_event_history(store: Store, event: Annotated[str, PathParam(max_length=64)]) -> dict[str, Any]:
+    """What became of an event id: the current events it leads to and the history rows naming it
+    (an id the store never had gives an empty history)."""
+    with store.read() as con:
+        return data.event_history(con, event)
 
 
 @router.get("/actors", response_model=list[Actor], tags=["actors"])
@@ -418,13 +430,15 @@ def _ingest(body: IngestRequest, response: Response, store: StoreAccess, config:
     rows = rows_within(article, options=config.options, seconds=settings.max_seconds)
     if isinstance(rows, Rejection):
         raise InputError(rows.reason, code=rows.code)
+    inputs = [f"api:{article.id}"]
     with store.write() as con:
-        result = ingest(con, [rows])
-        if result.rejected:
-            raise InputError(result.rejected[0].reason, code=result.rejected[0].code)
-        added = result.added > 0
-        if added:
-            rebuild_events(con)
+        with recorded_run(con, route="api", inputs=inputs, options=config.options) as run:
+            run.result = ingest(con, [rows])
+            added = run.result.added > 0
+            if added:
+                run.merged = merge_events(con, run=run.run)
+        if run.result.rejected:  # its id is taken by another text: a run that did its job, a 422 for the caller
+            raise InputError(run.result.rejected[0].reason, code=run.result.rejected[0].code)
         events = data.document_events(con, key)
         stored = data.rows(con, "SELECT id, lang, published, warnings FROM documents WHERE doc = ?", [key])[0]
     if not added:

@@ -72,6 +72,24 @@ def event_detail(con: duckdb.DuckDBPyConnection, event: str) -> dict[str, Any] |
     return detail
 
 
+def event_history(con: duckdb.DuckDBPyConnection, event: str) -> dict[str, Any]:
+    """The history rows naming ``event`` and the current events it leads to."""
+    from diplograph.store.history import supersedes
+
+    try:
+        history = rows(con, "SELECT old, new, kind, run, recorded FROM event_history WHERE old = ? OR new = ? "
+                            "ORDER BY recorded, old, new", [event, event])  # fmt: skip
+        links = con.execute("SELECT old, new FROM event_history").fetchall()
+    except duckdb.CatalogException:  # a store from before event_history
+        history, links = [], []
+    current = {e for (e,) in con.execute("SELECT event FROM events").fetchall()}
+    if event in current:
+        leads = [event]
+    else:
+        leads = sorted(new for new, olds in supersedes(links, current).items() if event in olds)
+    return {"event": event, "current": leads, "history": history}
+
+
 def without_empty_spans(spans: Iterable[dict[str, Any]] | None) -> list[dict[str, Any]]:
     """A report without evidence comes out of a LEFT JOIN as one all-null span; drop it."""
     return [s for s in spans or [] if s.get("text") is not None]

@@ -112,6 +112,23 @@ class Actor(BaseModel):
     as_target: int
     events: int
     goldstein_sum: float | None
+    iso3: str | None = Field(None, description="ISO 3166 alpha-3 of the actor's country (a group's home country).")
+    gw: int | None = Field(None, description="Gleditsch–Ward state number of that country.")
+    cow: int | None = Field(None, description="Correlates of War state number of that country.")
+
+
+class HistoryEntry(BaseModel):
+    old: str
+    new: str | None = Field(description="The successor; null for a dropped event.")
+    kind: str = Field(description="merged, split, redated or dropped.")
+    run: str | None = Field(description="The ingest run whose merge made the change (see `diplograph runs`).")
+    recorded: str | None
+
+
+class EventHistory(BaseModel):
+    event: str
+    current: list[str] = Field(description="The events this id is (or now leads to), after every later merge.")
+    history: list[HistoryEntry] = Field(description="Rows of event_history naming this id, oldest first.")
 
 
 class DyadMonth(BaseModel):
