@@ -25,6 +25,7 @@ from pathlib import Path
 
 from diplograph.events.plover import DEFAULT_CAMEO, TYPES, cameo_codes
 from diplograph.lang import load
+from diplograph.lang.cache import compiled
 from diplograph.text.lemmas import Lemmatizer, lemmatizer
 
 MAX_GAP = 8
@@ -182,8 +183,9 @@ def lexicon_files(lang: str) -> list[Path]:
 
 @cache
 def trigger_lexicon(lang: str) -> TriggerLexicon:
+    """The lexicon of ``lang``, compiled once and kept on disk between runs (:mod:`diplograph.lang.cache`)."""
     compound_heads = bool(load.settings_toml(lang).get("lemmas", {}).get("compound_heads", False))
-    return _compile(lang, _read_triggers(lang), compound_heads)
+    return compiled(f"triggers-{lang}", lambda: _compile(lang, _read_triggers(lang), compound_heads))
 
 
 def _read_triggers(lang: str) -> list[Trigger]:
