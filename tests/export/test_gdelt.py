@@ -190,7 +190,13 @@ def test_country_codes_follow_the_61_columns_when_asked(con, tmp_path):
     write_gdelt(con, EventFilter(), out, header=True, country_codes=True)
     frame = pd.read_csv(out, sep="\t", dtype=str, keep_default_na=False)
     assert list(frame.columns[:61]) == list(GDELT_COLUMNS)
-    assert list(frame.columns[61:]) == ["Actor1GWCode", "Actor1COWCode", "Actor2GWCode", "Actor2COWCode"]
+    assert list(frame.columns[61:]) == [
+        *EXTRA_COLUMNS,
+        "Actor1GWCode",
+        "Actor1COWCode",
+        "Actor2GWCode",
+        "Actor2COWCode",
+    ]
     russia = frame[frame["Actor1Code"] == "RUS"]
     assert len(russia) and set(russia["Actor1GWCode"]) == {"365"} and set(russia["Actor1COWCode"]) == {"365"}
     assert set(frame.loc[frame["Actor1Code"] == "EU", "Actor1GWCode"]) == {""}

@@ -440,6 +440,7 @@ def test_api_ingest_is_a_run_and_a_taken_id_is_422(ingest_client, writable_store
     other = {**NEW, "text": NEW["text"] + " Venezuela protested."}
     response = ingest_client.post("/api/documents", json=other, headers=auth)
     assert response.status_code == 422 and response.json()["code"] == "D112"
+    ingest_client.app.state.store.close()  # the server holds the file open; let go before reading it here
     with closing(connect(writable_store, read_only=True)) as con:
         routes = con.execute("SELECT route, status, added FROM runs WHERE route = 'api' ORDER BY rowid").fetchall()
     assert routes == [("api", "done", 1), ("api", "done", 0)]
