@@ -7,6 +7,7 @@ import pytest
 from diplograph.errors import LexiconError
 from diplograph.events import triggers
 from diplograph.events.triggers import trigger_lexicon
+from diplograph.lang.cache import CACHE_ENV
 from diplograph.text.lemmas import Lemmatizer, lemmatizer
 from diplograph.text.tokenize import split_sentences
 from tests.text.test_lemmas import _build_script
@@ -38,6 +39,7 @@ def small_lexicon(tmp_path, monkeypatch):
         table = _build_script().forms(lang, triggers.lexicon_elements(lang))
         rules = lemmatizer(lang).suffix_rules
         monkeypatch.setattr(triggers, "lemmatizer", lambda _lang: Lemmatizer(lang, table, rules))
+        monkeypatch.setenv(CACHE_ENV, "off")  # a lexicon of patched files must not reach the compiled cache
         triggers.trigger_lexicon.cache_clear()
         try:
             return triggers.trigger_lexicon(lang)
