@@ -75,10 +75,13 @@ def clause_roles(
     clauses: list[tuple[int, int]],
     number: int,
     main_subject: ActorGroup | None,
+    coordinated: bool = False,
 ) -> tuple[ActorGroup | None, ActorGroup | None, bool]:
     """Source and target of a verbal trigger in clause ``number`` (``words[start:end]``), and
     whether the source was taken from context (the antecedent of a relative clause, the main
-    subject) rather than named in the clause, which lowers confidence."""
+    subject) rather than named in the clause, which lowers confidence. A ``coordinated`` clause
+    is a verb phrase sharing the main clause's subject ("… und drohte Polen"): its groups are
+    objects."""
     trigger = match.trigger
     free = [g for g in clause_groups if g.preposition is None and not _is_modifier(g)]
     # Passive: "von der EU mit Sanktionen belegt", "was attacked by Israel".
@@ -103,6 +106,11 @@ def clause_roles(
             return agent, (marked[0] if marked else None), False
         target = free[0] if free else None
         return agent, target, False
+    if coordinated and main_subject is not None:
+        target = find_target(
+            [g for g in clause_groups if g is not main_subject], match, rules, after=None, exclude=None
+        )
+        return main_subject, target, False
     source = free[0] if free else None
     if rules.subject_nearest:
         before = [g for g in free if g.last < match.head]

@@ -212,7 +212,8 @@ def _code_sentence(
     words = [t.text.lower() for t in tokens]
     spans = token_spans(norm, sent)
     groups = group_mentions(mentions, spans, words, rules, [t.text for t in tokens])
-    clauses = split_clauses(words, groups, rules)
+    verbs = _verb_positions(lexicon.find(words, 0, len(words)), words, tokens, rules)
+    clauses = split_clauses(words, groups, rules, verbs)
     speakers = find_speakers(groups, words, rules)
     main_subject = clause_subject(groups, clauses[0], rules) if clauses else None
     speaker = next((g for g, _verb in speakers), None)
@@ -284,8 +285,11 @@ def _code_sentence(
             elif "noun" in trigger.flags and verb_seen:
                 continue  # "sanctions ... in response to the delivery of missiles": no agent named
             else:
+                coordinated = number > 0 and (
+                    start in verbs or (words[start] in rules.conjunctions and start + 1 in verbs)
+                )
                 source_group, target_group, from_context = clause_roles(
-                    clause_groups, match, words, rules, start, end, groups, clauses, number, main_subject
+                    clause_groups, match, words, rules, start, end, groups, clauses, number, main_subject, coordinated
                 )
                 attribution = None
                 by_position = True
@@ -379,6 +383,21 @@ def _speaker_pronoun(clause: list[str], speaker: ActorGroup, rules: EventRules) 
     person = len(speaker.codes) == 1 and all(m.form in ("person", "role") for m in speaker.mentions)
     nearest = next((w for w in reversed(clause) if w in rules.pronouns), None)
     return nearest is not None and not (person and nearest in rules.plural_pronouns)
+
+
+def _verb_positions(
+    matches: list[TriggerMatch], words: list[str], tokens: tuple[Token, ...], rules: EventRules
+) -> frozenset[int]:
+    """Where a trigger is surely a verb: a verb entry's head that no noun entry reads, or that
+    is written as a verb (lower case where nouns are capitalised, "-ed" in English)."""
+    verbal = {m.head for m in matches if "noun" not in m.trigger.flags}
+    nominal = {m.head for m in matches if "noun" in m.trigger.flags}
+    return frozenset(
+        i for i in verbal
+        if i not in nominal
+        or (rules.capitalised_nouns and tokens[i].text[:1].islower())
+        or (rules.verb_suffixes and words[i].endswith(rules.verb_suffixes))
+    )  # fmt: skip
 
 
 def _pronoun_referent(

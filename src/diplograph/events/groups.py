@@ -200,9 +200,13 @@ def _split_bare_comma(group: ActorGroup, seps: list[str], rules: EventRules) -> 
     return [group]
 
 
-def split_clauses(words: list[str], groups: list[ActorGroup], rules: EventRules) -> list[tuple[int, int]]:
+def split_clauses(
+    words: list[str], groups: list[ActorGroup], rules: EventRules, verbs: frozenset[int] = frozenset()
+) -> list[tuple[int, int]]:
     """Token ranges of clauses: split at ; and at a comma followed by a clause opener; a
-    relative clause set off by commas ends at the next comma ("Putin, who visited Seoul, said")."""
+    relative clause set off by commas ends at the next comma ("Putin, who visited Seoul, said").
+    ``verbs``: positions of verbs; a comma or conjunction right before one starts a coordinated
+    verb phrase ("Russia attacked Ukraine and threatened Poland"), which is a clause of its own."""
     bounds = [0]
     in_relative = False
     n = len(words)
@@ -218,10 +222,12 @@ def split_clauses(words: list[str], groups: list[ActorGroup], rules: EventRules)
             or words[i + 1] in rules.subject_pronouns  # reported speech: "sagte, er werde …"
             or (bool(rules.clause_opener_suffixes) and words[i + 1].endswith(rules.clause_opener_suffixes))
         )
-        if word in (";", "–", "—") or (word == "," and opens):
+        if word in (";", "–", "—") or (word == "," and (opens or i + 1 in verbs)):
             bounds.append(i + 1)
             in_relative = word == "," and words[i + 1] in rules.relative_pronouns
         elif word in rules.bare_clause_openers and i > 0:
             bounds.append(i)
+    bounds.extend(i for i in range(1, n - 1) if words[i] in rules.conjunctions and i + 1 in verbs)
     bounds.append(n)
+    bounds = sorted(set(bounds))
     return [(a, b) for a, b in pairwise(bounds) if b > a]
