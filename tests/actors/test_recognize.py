@@ -224,3 +224,20 @@ def test_hyphen_after_a_name_is_no_dateline(read):
     """ "The U.S.-brokered truce": a hyphen written against a word joins, it ends no dateline."""
     doc = read("The U.S.-brokered truce between Israel and Hamas took effect.", lang="en")
     assert any(e.type == "CONSULT" and [p.entity.code for p in e.source] == ["USA"] for e in doc.events)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "published", "code"),
+    [
+        ("en", "The Taliban rejected the talks with Pakistan.", "2025-10-28", "AFG"),
+        ("en", "Taliban fighters attacked the Afghan army.", "2019-05-01", "TALIBAN"),
+        ("en", "The Taliban closed the border with Pakistan.", "2021-08-15", "AFG"),
+        ("de", "Die Taliban lehnten Gespräche mit Pakistan ab.", "2025-10-28", "AFG"),
+        ("de", "Die Taliban griffen die afghanische Armee an.", "2019-05-01", "TALIBAN"),
+        ("de", "Die Taliban schlossen die Grenze zu Pakistan.", "2023-01-10", "AFG"),
+    ],
+)
+def test_a_governing_group_acts_as_its_state(read, lang, text, published, code):
+    """A group that governs a state is that state from the day it took power (organisations.tsv governs_since)."""
+    doc = read(text, lang=lang, published=published)
+    assert mention(doc, "Taliban").entity.code == code

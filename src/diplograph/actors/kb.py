@@ -76,6 +76,15 @@ class KnowledgeBase:
     leaders: dict[str, str]
     folders: tuple[Path, ...]
     state_codes: dict = field(default_factory=dict)  # ISO3 -> actors.codes.StateCodes (GW, COW)
+    # A group that governs a state acts as it from a day on (the Taliban as AFG since 2021-08-15).
+    governing: dict[str, tuple[str, date]] = field(default_factory=dict)
+
+    def acting_as(self, entity: Entity, day: date | None) -> Entity:
+        """The state a governing group stands for on ``day``, else the entity itself."""
+        governs = self.governing.get(entity.code)
+        if governs is None or day is None or day < governs[1]:
+            return entity
+        return self.entities.get(governs[0], entity)
 
     def holder(self, actor: str, office: str, day: date) -> Person | None:
         """Who held ``office`` (or the first filled office of a group) for ``actor`` on ``day``."""
@@ -170,6 +179,7 @@ def _build_kb(folders: tuple[Path, ...]) -> KnowledgeBase:
             _state_number(row, "gw") or (known.gw if known else None),
             _state_number(row, "cow") or (known.cow if known else None),
         )
+    governing: dict[str, tuple[str, date]] = {}
     for row in _rows(folders, "organisations.tsv", ("code", "kind", "name")):
         kind = row["kind"]
         if kind not in ("igo", "group", "collective"):
@@ -177,6 +187,11 @@ def _build_kb(folders: tuple[Path, ...]) -> KnowledgeBase:
         entities[row["code"]] = Entity(
             row["code"], row["code"], row["name"], kind, row.get("wikidata") or None, row.get("country") or None
         )
+        if row.get("governs_since"):
+            state, since = row.get("country"), _date(row, "governs_since")
+            if not state or since is None:
+                raise row.error("governs_since needs the governed state in the country column")
+            governing[row["code"]] = (state, since)
     people: dict[str, Person] = {}
     for row in _rows(folders, "people*.tsv", ("id", "name")):
         aliases = tuple(a.strip() for a in row.get("aliases").split("|") if a.strip())
@@ -220,6 +235,7 @@ def _build_kb(folders: tuple[Path, ...]) -> KnowledgeBase:
         leaders=leaders,
         folders=folders,
         state_codes=state_codes,
+        governing=governing,
     )
 
 

@@ -214,7 +214,7 @@ def _link(
             for entity in _refer_back(entry, before, kb, norm.raw, rules.coordinators):
                 emit(item.start, item.end, entity, "coreference", None)
             continue
-        entity = kb.entities[entry.key]
+        entity = kb.acting_as(kb.entities[entry.key], on)
         metonymy = False
         if entry.form in ("capital", "metonym"):
             before = tokens[item.first - 1].text if item.first > 0 else ""
