@@ -362,3 +362,17 @@ def test_place_of_an_attack_is_its_target(read):
     assert roles(assault) == (("RUS",), ("UKR",))
     assault = find(events_of(read, "Israel attacked Hezbollah positions in Lebanon.", "en"), "ASSAULT")
     assert roles(assault) == (("ISR",), ("HEZBOLLAH",))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        ("de", "Afghanistan und Pakistan verhandelten am Montag in Istanbul.", "Istanbul"),
+        ("en", "Russia and Ukraine held talks in Istanbul on Friday.", "Istanbul"),
+        ("en", "Israel and Hamas resumed indirect talks in Cairo on Sunday.", "Cairo"),
+    ],
+)
+def test_a_city_named_as_a_place_is_the_location(read, lang, text, place):
+    """Not only capitals: a city named where the event happens is its location, as written."""
+    locations = {e.location for e in read(text, lang=lang, published="2025-05-16").events}
+    assert place in locations, locations

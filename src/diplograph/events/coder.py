@@ -38,8 +38,10 @@ from diplograph.events.dating import nearest_date, time_owners, unreported_times
 from diplograph.events.document_merge import merge_drafts
 from diplograph.events.draft import EventDraft, draft_confidence, entity_codes
 from diplograph.events.groups import ActorGroup, group_mentions, split_clauses, token_spans
+from diplograph.events.pronouns import pronoun_referent, pronoun_subject, speaker_pronoun
 from diplograph.events.rules import EventRules, event_rules, has_phrase, has_word
 from diplograph.events.triggers import TriggerLexicon, TriggerMatch, trigger_lexicon
+from diplograph.events.word_classes import after_determiner, verb_positions
 from diplograph.model import (
     ActorMention,
     Attribution,
@@ -48,7 +50,6 @@ from diplograph.model import (
     OutletMention,
     Sentence,
     TimeExpression,
-    Token,
 )
 from diplograph.text.normalize import NormText
 
@@ -212,7 +213,7 @@ def _code_sentence(
     words = [t.text.lower() for t in tokens]
     spans = token_spans(norm, sent)
     groups = group_mentions(mentions, spans, words, rules, [t.text for t in tokens])
-    verbs = _verb_positions(lexicon.find(words, 0, len(words)), words, tokens, rules)
+    verbs = verb_positions(lexicon.find(words, 0, len(words)), words, tokens, rules)
     clauses = split_clauses(words, groups, rules, verbs)
     speakers = find_speakers(groups, words, rules)
     main_subject = clause_subject(groups, clauses[0], rules) if clauses else None
@@ -242,7 +243,7 @@ def _code_sentence(
             if (
                 "noun" not in trigger.flags
                 and not words[match.first].endswith(rules.verb_suffixes or ("\0",))
-                and _after_determiner(tokens, match.first, rules)
+                and after_determiner(tokens, match.first, rules)
             ):
                 trigger = replace(trigger, flags=trigger.flags | {"noun"})
                 match = replace(match, trigger=trigger)
@@ -302,14 +303,14 @@ def _code_sentence(
                 target_group = find_target(later, match, rules, after=match.last, exclude=source_group)
                 if target_group is not None and target_group.marker not in trigger.target_preps:
                     target_group = None
-            if source_group is None and speaking and _speaker_pronoun(words[start : match.head], speaking[0], rules):
+            if source_group is None and speaking and speaker_pronoun(words[start : match.head], speaking[0], rules):
                 source_group = speaking[0]  # "Netanyahu said he would respond forcefully"
             elif (
                 by_position
-                and _pronoun_subject(words, start, match, rules)
+                and pronoun_subject(words, start, match, rules)
                 and not any(g.preposition in rules.passive_agents for g in clause_groups)
                 and (source_group is None or target_group is None)
-                and (referent := _pronoun_referent(number, start, speakers, main_subject, previous_subject))
+                and (referent := pronoun_referent(number, start, speakers, main_subject, previous_subject))
             ):
                 # "It has repeatedly offered support to Damascus", "Er warf der Ukraine vor, …",
                 # "X sagte, er werde die Hisbollah angreifen": the pronoun is the speaker, the
@@ -377,67 +378,6 @@ def _code_sentence(
     return drafts, main_subject, quote_speaker
 
 
-def _speaker_pronoun(clause: list[str], speaker: ActorGroup, rules: EventRules) -> bool:
-    """Whether the pronoun nearest before the trigger can stand for the speaker: "Netanyahu said
-    he would respond", not "Ryder said: we fear they will attack" (a person is no "they")."""
-    person = len(speaker.codes) == 1 and all(m.form in ("person", "role") for m in speaker.mentions)
-    nearest = next((w for w in reversed(clause) if w in rules.pronouns), None)
-    return nearest is not None and not (person and nearest in rules.plural_pronouns)
-
-
-def _verb_positions(
-    matches: list[TriggerMatch], words: list[str], tokens: tuple[Token, ...], rules: EventRules
-) -> frozenset[int]:
-    """Where a trigger is surely a verb: a verb entry's head that no noun entry reads, or that
-    is written as a verb (lower case where nouns are capitalised, "-ed" in English)."""
-    verbal = {m.head for m in matches if "noun" not in m.trigger.flags}
-    nominal = {m.head for m in matches if "noun" in m.trigger.flags}
-    return frozenset(
-        i for i in verbal
-        if i not in nominal
-        or (rules.capitalised_nouns and tokens[i].text[:1].islower())
-        or (rules.verb_suffixes and words[i].endswith(rules.verb_suffixes))
-    )  # fmt: skip
-
-
-def _pronoun_referent(
-    number: int,
-    start: int,
-    speakers: list[tuple[ActorGroup, int]],
-    main_subject: ActorGroup | None,
-    previous_subject: list[ActorMention] | None,
-) -> ActorGroup | None:
-    """Who a clause-opening pronoun stands for: the speaker whose verb of saying comes before
-    the clause, else the sentence's subject (in a later clause) or the previous sentence's."""
-    said = [g for g, verb in speakers if verb < start]
-    if said:
-        return said[-1]
-    if number > 0:
-        return main_subject
-    return ActorGroup(list(previous_subject), -1, -1) if previous_subject else None
-
-
-def _pronoun_subject(words: list[str], start: int, match: TriggerMatch, rules: EventRules) -> bool:
-    """A personal pronoun opens the clause before its verb: "It has offered", "Er kündigte an"."""
-    return start < match.head and words[start] in rules.subject_pronouns
-
-
-def _after_determiner(tokens: tuple[Token, ...], index: int, rules: EventRules) -> bool:
-    """A verb stem used as a noun: "the supply of", "the alleged recent delivery", "die Lieferung"."""
-    for k in range(index - 1, max(index - 4, -1), -1):
-        word = tokens[k].text
-        lower = word.lower()
-        if lower in rules.determiners:
-            return True
-        if (
-            not (word.isalpha() and word.islower())
-            or lower in rules.passive_auxiliaries
-            or lower in rules.cues["planned"]
-        ):
-            return False
-    return False
-
-
 def _best_matches(matches: list[TriggerMatch]) -> list[TriggerMatch]:
     """Non-overlapping matches, longest and most specific first, then in text order."""
     ranked = sorted(matches, key=lambda m: (-(m.last - m.first + 1) - 2 * len(m.positions), m.first))
@@ -455,8 +395,11 @@ def _location(
     mentions: list[ActorMention], spans: list[tuple[int, int]], words: list[str], capitals: dict[str, str]
 ) -> str | None:
     """Where the sentence's events happen: the first capital named as a place ("in Moskau"), not
-    as its government ("Moskau erklärte")."""
+    as its government ("Moskau erklärte"), or the first other city ("in Istanbul", as written:
+    the store resolves it to coordinates)."""
     for m in mentions:
         if m.form == "capital" and not m.metonymy:
             return capitals.get(m.entity.code, m.text)
+        if m.form == "place":
+            return m.text
     return None
