@@ -172,6 +172,13 @@ def find_target(
         free = [g for g in free if g.first > exclude.last]
     if free:
         return free[0]
+    if "noun" not in trigger.flags:
+        # No other object: the owner of the verb's object noun is the one acted on
+        # ("verurteilte den Angriff Russlands", "ratifizierte den NATO-Beitritt Schwedens").
+        owners = [g for g in candidates if g.preposition is None and _is_modifier(g)]
+        owners = [g for g in owners if exclude is None or g.first > exclude.last]
+        if owners:
+            return owners[0]
     if trigger.type in _PLACE_TARGETED:
         # "Russia attacked targets in Ukraine": an attack's place names its target (in
         # subject-verb-object order not a venue before it: "signed a deal in Washington to

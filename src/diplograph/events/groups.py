@@ -76,7 +76,10 @@ def group_mentions(
         if groups:
             g = groups[-1]
             between = words[g.last + 1 : first]
-            joined = (
+            # Side by side with nothing between, two different actors are two phrases ("dass
+            # Russland Litauen bedroht"); the same actor named twice is one ("US-Präsident Trump").
+            adjacent_others = not between and first > g.last and m.entity.code not in g.codes
+            joined = not adjacent_others and (
                 all(w in rules.group_connectors for w in between)
                 or (
                     any(w in rules.conjunctions for w in between)
