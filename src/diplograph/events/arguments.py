@@ -16,6 +16,9 @@ from diplograph.events.triggers import TriggerMatch
 
 # Types whose place, when no target is named, is the target ("strikes on sites in Iran").
 _PLACE_TARGETED = frozenset({"ASSAULT"})
+# Types whose place, when no source is named, names the source: protesters are the people of
+# where they protest ("Protesters in Baghdad rallied against Turkey").
+_PLACE_SOURCED = frozenset({"PROTEST"})
 
 
 def noun_modifier(
@@ -133,6 +136,9 @@ def clause_roles(
         joint = target or next((g for g in clause_groups if g.preposition in rules.joint_prepositions), None)
         if joint is not None:
             return joint, None, False  # "ein Abkommen zwischen Russland und Iran"
+    placed = [g for g in clause_groups if g.marker in rules.place_prepositions and g is not target]
+    if source is None and trigger.type in _PLACE_SOURCED and placed:
+        return placed[0], target, False  # "In Tiflis protestierten Zehntausende gegen Russland"
     from_context = False
     if source is None:
         from_context = True
