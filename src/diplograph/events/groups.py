@@ -95,6 +95,7 @@ def group_mentions(
         groups.append(ActorGroup([m], first, last, [(first, last)]))
         joins.append([])
     groups = [part for g, seps in zip(groups, joins, strict=True) for part in _split_bare_comma(g, seps, rules)]
+    named = frozenset(i for first, last, _m in located for i in range(first, last + 1))
     for g in groups:
         k = g.first - 1
         if k >= 0 and words[k] in ("sowohl", "both"):
@@ -106,7 +107,10 @@ def group_mentions(
             g.marker = words[k]
         if k >= 0 and words[k] in rules.prepositions and not possessor:
             g.preposition = words[k]
-        elif not possessor and (governing := _phrase_preposition(words, cased or words, g.first, rules)) is not None:
+        # "a strike against a vessel from Venezuela", "im Osten der DR Kongo": the group
+        # qualifies a noun, so the phrase's own preposition governs it.
+        qualifies = (g.preposition is None or g.preposition in rules.origin_prepositions) and not possessor
+        if qualifies and (governing := _phrase_preposition(words, cased or words, g.first, rules, named)):
             g.preposition = g.marker = governing
         g.mediator = _mediator_marker(words, g.first, rules)
     return groups
@@ -127,26 +131,37 @@ def _names_feature(words: list[str], first: int, last: int, rules: EventRules) -
     return after in rules.feature_nouns or before in rules.feature_nouns
 
 
-def _phrase_preposition(words: list[str], cased: list[str], first: int, rules: EventRules) -> str | None:
-    """The preposition of a phrase whose noun this group qualifies as a genitive: "im Osten der
-    DR Kongo", "at a meeting of the Security Council", "nach Angaben des Vermittlerstaats
-    Katar". Such a group is inside that phrase: no subject, and a target only where the
-    frame takes that preposition ("attacks on the capital of Ukraine")."""
+def _phrase_preposition(
+    words: list[str], cased: list[str], first: int, rules: EventRules, named: frozenset[int] = frozenset()
+) -> str | None:
+    """The preposition of a phrase whose noun this group qualifies as a genitive or an origin: "im
+    Osten der DR Kongo", "at a meeting of the Security Council", "nach Angaben des
+    Vermittlerstaats Katar", "a strike against a vessel from Venezuela". Such a group is inside
+    that phrase: no subject, and a target only where the frame takes that preposition ("attacks
+    on the capital of Ukraine"). ``named``: token positions of actor mentions."""
     k = first - 1
-    if k >= 0 and words[k] not in rules.genitive_links and words[k] in rules.determiners:
+    links = rules.genitive_links | rules.origin_prepositions
+    if k >= 0 and words[k] not in links and words[k] in rules.determiners:
         k -= 1  # "of the Security Council"
-    if k >= 1 and words[k] not in rules.genitive_links and words[k].isalpha():
+    origin = k >= 0 and words[k] in rules.origin_prepositions
+    if not origin and k >= 1 and words[k] not in links and words[k].isalpha():
         k -= 1  # an apposition noun: "des Vermittlerstaats Katar", "of the mediator Qatar"
-        if k >= 0 and words[k] not in rules.genitive_links and words[k] in rules.determiners:
+        if k >= 0 and words[k] not in links and words[k] in rules.determiners:
             k -= 1
-    if k < 2 or words[k] not in rules.genitive_links:
+    if k < 2 or (words[k] not in rules.genitive_links and not origin):
         return None
     if rules.capitalised_nouns and not cased[k - 1][:1].isupper():
         return None  # "trafen der russische Präsident und …": a verb, so "der" is no genitive
+    if k - 1 in named:
+        return None  # the noun before is itself an actor ("von Frankreich aus dem Tschad")
     # Back over the phrase's noun (and its article and adjectives) to its preposition.
     for j in range(k - 1, max(k - 5, -1), -1):
         word = words[j]
         if word in rules.prepositions:
+            # An origin qualifies a noun phrase only with its article: "against a vessel from
+            # Venezuela", not "to withdraw from Syria" (a verb is no noun).
+            if origin and not any(w in rules.determiners for w in words[j + 1 : k]):
+                return None
             return word if j < k - 1 else None
         if not word.isalpha() or word in rules.clause_openers - rules.determiners:
             return None

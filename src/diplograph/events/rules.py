@@ -57,6 +57,7 @@ class EventRules:
     feature_nouns: frozenset[str]  # "Sea" in "Sea of Japan", "Meer" in "Japanisches Meer"
     capitalised_nouns: bool  # German writes every noun with a capital: a cue for noun phrases
     plural_pronouns: frozenset[str]  # "they": never one person
+    origin_prepositions: frozenset[str]  # "from", "aus": where a noun's referent comes from
     nominal_agents: frozenset[str]  # "durch", "by": the agent of a noun ("die Festnahme … durch China")
     agent_genitive: bool  # a name's genitive after a noun with a prepositional target is its agent
     subject_pronouns: frozenset[str]  # "It", "Er" opening a clause: the previous sentence's subject
@@ -126,6 +127,7 @@ def event_rules(lang: str) -> EventRules:
         subject_pronouns=words("subject_pronouns"),
         plural_pronouns=words("plural_pronouns"),
         nominal_agents=words("nominal_agents"),
+        origin_prepositions=words("origin_prepositions"),
         agent_genitive=bool(cfg.get("agent_genitive", False)),
     )
 
