@@ -14,6 +14,9 @@ from diplograph.events.groups import ActorGroup
 from diplograph.events.rules import EventRules
 from diplograph.events.triggers import TriggerMatch
 
+# How far after an action noun (or its genitive) its agent phrase may stand: "die Freilassung
+# der Geiseln durch die Hamas" (the noun's own object between).
+_AGENT_REACH = 5
 # Types whose place, when no target is named, is the target ("strikes on sites in Iran").
 _PLACE_TARGETED = frozenset({"ASSAULT"})
 # Types whose place, when no source is named, names the source: protesters are the people of
@@ -262,15 +265,21 @@ def nominal_roles(
         return None  # "Kyiv was attacked by Russia": a participle, not the noun
     after = [g for g in clause_groups if g.first > match.last]
     genitive = next((g for g in after if _genitive_of(g, match, words, rules)), None)
+    # A German adjective right after the noun is a genitive too ("die Beschlagnahmung russischer
+    # Tanker durch Estland"), but as the patient only: before it, it names the agent.
+    patient = genitive or next((g for g in after if _adjective_genitive(g, match, rules)), None)
     # The agent phrase follows the noun or its genitive directly: "the arrest of a diplomat by
     # China", not "a conflict that has killed thousands since it was ignited by the Gaza war".
-    edge = genitive.last if genitive is not None else match.last
+    edge = patient.last if patient is not None else match.last
     agent = next(
-        (g for g in after if g.marker in rules.nominal_agents and g is not genitive and g.first - edge <= 3), None
-    )
-    marked = [g for g in after if g.marker in trigger.target_preps and g is not genitive and g is not agent]
+        (g for g in after
+         if g.marker in rules.nominal_agents and g is not patient and g.first - edge <= _AGENT_REACH
+         and "," not in words[edge + 1 : g.first]),
+        None,
+    )  # fmt: skip
+    marked = [g for g in after if g.marker in trigger.target_preps and g is not patient and g is not agent]
     if agent is not None:
-        return agent, genitive or (marked[0] if marked else None)
+        return agent, patient or (marked[0] if marked else None)
     if genitive is not None and rules.agent_genitive and (trigger.target_preps or trigger.symmetric):
         rest = [g for g in after if g is not genitive]
         # No marked target: an attack's place after the noun ("der Drohnenangriff der Ukraine … in Russland").
@@ -285,3 +294,9 @@ def _genitive_of(group: ActorGroup, match: TriggerMatch, words: list[str], rules
     if len(gap) > 2 or not all(w in rules.determiners or w in rules.genitive_links for w in gap):
         return False
     return all(m.form == "genitive" for m in group.mentions) or any(w in rules.genitive_links for w in gap)
+
+
+def _adjective_genitive(group: ActorGroup, match: TriggerMatch, rules: EventRules) -> bool:
+    """An adjective right after a German noun: "russischer Tanker" in "die Beschlagnahmung
+    russischer Tanker"."""
+    return rules.agent_genitive and group.first == match.last + 1 and all(m.form == "adjective" for m in group.mentions)
