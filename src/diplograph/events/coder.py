@@ -213,13 +213,18 @@ def _code_sentence(
     words = [t.text.lower() for t in tokens]
     spans = token_spans(norm, sent)
     groups = group_mentions(mentions, spans, words, rules, [t.text for t in tokens])
-    verbs = verb_positions(lexicon.find(words, 0, len(words)), words, tokens, rules)
+    in_sentence = lexicon.find(words, 0, len(words))
+    verbs = verb_positions(in_sentence, words, tokens, rules)
     clauses = split_clauses(words, groups, rules, verbs)
     speakers = find_speakers(groups, words, rules)
     main_subject = clause_subject(groups, clauses[0], rules) if clauses else None
     speaker = next((g for g, _verb in speakers), None)
     quote_speaker = speaker_attribution(speaker, words, rules) if speaker else None
-    clause_matches = [_best_matches(lexicon.find(words, start, end)) for start, end in clauses]
+    # One clause spanning the sentence has the sentence's matches (most sentences): no second lookup.
+    clause_matches = [
+        _best_matches(in_sentence if (start, end) == (0, len(words)) else lexicon.find(words, start, end))
+        for start, end in clauses
+    ]
     if not any(clause_matches):
         return [], main_subject, quote_speaker  # no trigger: nothing more to read here
     adjuncts = frozenset(i for _g, i in speakers if words[i] in rules.claim_adjuncts)
