@@ -41,7 +41,7 @@ from diplograph.events.groups import ActorGroup, group_mentions, split_clauses, 
 from diplograph.events.pronouns import pronoun_referent, pronoun_subject, speaker_pronoun
 from diplograph.events.rules import EventRules, event_rules, has_phrase, has_word
 from diplograph.events.triggers import TriggerLexicon, TriggerMatch, trigger_lexicon
-from diplograph.events.word_classes import after_determiner, verb_positions
+from diplograph.events.word_classes import after_determiner, verb_positions, written_verb
 from diplograph.model import (
     ActorMention,
     Attribution,
@@ -249,6 +249,7 @@ def _code_sentence(
                 "noun" not in trigger.flags
                 and not words[match.first].endswith(rules.verb_suffixes or ("\0",))
                 and after_determiner(tokens, match.first, rules)
+                and not written_verb(match, tokens, rules)
             ):
                 trigger = replace(trigger, flags=trigger.flags | {"noun"})
                 match = replace(match, trigger=trigger)

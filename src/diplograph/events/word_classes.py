@@ -37,3 +37,12 @@ def after_determiner(tokens: tuple[Token, ...], index: int, rules: EventRules) -
         ):
             return False
     return False
+
+
+def written_verb(match: TriggerMatch, tokens: tuple[Token, ...], rules: EventRules) -> bool:
+    """Whether a construction's words include a verb as written: where nouns are capitalised, a
+    lower-case element after its noun ("hat Russland seine volle Unterstützung versichert") makes
+    it a verb construction, not a noun phrase, even though an article precedes its noun."""
+    if not rules.capitalised_nouns or len(match.positions) < 2:
+        return False
+    return any(tokens[i].text[:1].islower() for i in match.positions[1:])
