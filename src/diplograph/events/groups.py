@@ -120,7 +120,11 @@ def _partners_present(words: list[str], group_first: int, first: int, between: l
     """A paired connector joins only with its partner nearby: "X as well as Y", "sowohl X als
     auch Y"; "sanctions on Syria as the West" are two groups."""
     window = words[max(group_first - 2, 0) : first + 2]
-    return all(rules.paired_connectors[w] in window for w in between if w in rules.paired_connectors)
+    return all(
+        any(partner in window for partner in rules.paired_connectors[w].split("|"))
+        for w in between
+        if w in rules.paired_connectors
+    )
 
 
 def _names_feature(words: list[str], first: int, last: int, rules: EventRules) -> bool:
