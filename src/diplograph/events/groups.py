@@ -79,13 +79,17 @@ def group_mentions(
             # Side by side with nothing between, two different actors are two phrases ("dass
             # Russland Litauen bedroht"); the same actor named twice is one ("US-Präsident Trump").
             adjacent_others = not between and first > g.last and m.entity.code not in g.codes
-            joined = not adjacent_others and (
-                all(w in rules.group_connectors for w in between)
-                or (
-                    any(w in rules.conjunctions for w in between)
-                    and all(w in rules.group_connectors or w in rules.determiners for w in between)
+            joined = (
+                not adjacent_others
+                and (
+                    all(w in rules.group_connectors for w in between)
+                    or (
+                        any(w in rules.conjunctions for w in between)
+                        and all(w in rules.group_connectors or w in rules.determiners for w in between)
+                    )
                 )
-            ) and _partners_present(words, g.first, first, between, rules)
+                and _partners_present(words, g.first, first, between, rules)
+            )
             if first <= g.last or joined:
                 joins[-1].append(" ".join(between) if first > g.last else "")
                 g.mentions.append(m)
