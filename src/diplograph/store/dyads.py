@@ -37,10 +37,11 @@ def refresh_dyads(con: duckdb.DuckDBPyConnection) -> None:
 
 
 def fill_if_missing(con: duckdb.DuckDBPyConnection) -> None:
-    """A store from before ``event_dyads``: its events get their pairs once, on a writable connect."""
-    empty = con.execute("SELECT NOT EXISTS (SELECT 1 FROM event_dyads)").fetchone()[0]
-    if empty and con.execute("SELECT EXISTS (SELECT 1 FROM events)").fetchone()[0]:
+    """A store from before ``event_dyads``: its events get their pairs once, on a writable
+    connect (the ``meta`` row ``event_dyads`` says it was done; merges keep them since)."""
+    if con.execute("SELECT NOT EXISTS (SELECT 1 FROM meta WHERE key = 'event_dyads')").fetchone()[0]:
         refresh_dyads(con)
+        con.execute("INSERT OR IGNORE INTO meta VALUES ('event_dyads', '1')")
 
 
 def has_dyads(con: duckdb.DuckDBPyConnection) -> bool:
