@@ -4,12 +4,18 @@
     python benchmarks/pipeline_speed.py --corpus DIR      # a corpus you generated or collected
     python benchmarks/pipeline_speed.py --corpus ../shared/corpus/dev --repeat 30   # real news text
     python benchmarks/pipeline_speed.py --articles 3000 --workers 2 --scaling 3    # 1 vs 2 processes
+    python benchmarks/pipeline_speed.py --corpus ../shared/corpus/dev --repeat 30 --peer   # analysis vs whole CLI
+    python benchmarks/pipeline_speed.py --peer --only-lang en --tabari ./TABARI --tabari-project CAMEO.project
 
 By default a synthetic German/English corpus is written with ``corpus_generator.py`` (our own
 sentence templates: actors named by name, adjective, capital and role, dates in many forms,
 attribution frames, filler sentences) to a temporary folder; it is then read with the same
 reader ``diplograph analyze`` uses and analysed, and only that part is timed. The synthetic
 ground truth also gives a rough event recall (type + actor codes).
+
+``--peer`` compares, in alternated rounds on the same sentences, our analysis, our whole CLI
+process (start-up and JSON output included) and, given a binary and a project, TABARI: see
+``peer.py`` for the input TABARI is given.
 """
 
 from __future__ import annotations
@@ -17,6 +23,8 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import os
+import platform
 import resource
 import sys
 import tempfile
@@ -33,12 +41,17 @@ HERE = Path(__file__).parent
 _SENTENCES = 9  # position of the sentence count in a documents row (store.writer)
 
 
-def _generator():
-    spec = importlib.util.spec_from_file_location("corpus_generator", HERE / "corpus_generator.py")
+def _script(name: str):
+    """A sibling script as a module (benchmarks/ is not a package)."""
+    spec = importlib.util.spec_from_file_location(name, HERE / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
-    sys.modules["corpus_generator"] = module
+    sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
+
+
+def _generator():
+    return _script("corpus_generator")
 
 
 def generate(folder: Path, articles: int, seed: int) -> Path:
@@ -65,7 +78,16 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1, help="worker processes (1: this process only)")
     parser.add_argument("--scaling", type=int, metavar="ROUNDS",
                         help="instead: time 1 and --workers processes in turn, ROUNDS times, best of each")  # fmt: skip
+    peer = parser.add_argument_group("side by side (--peer)")
+    peer.add_argument("--peer", action="store_true", help="our analysis vs our whole CLI (vs TABARI), same sentences")
+    peer.add_argument("--rounds", type=int, default=3, help="alternated rounds; the best of each is reported")
+    peer.add_argument("--only-lang", choices=("de", "en"), help="only articles declared in this language")
+    peer.add_argument("--tabari", type=Path, metavar="BINARY", help="a TABARI binary to run on the same sentences")
+    peer.add_argument("--tabari-project", type=Path, metavar="FILE", help="TABARI project naming its dictionaries")
+    peer.add_argument("--tabari-text", type=Path, metavar="FILE", help="keep the sentences in TABARI's format here")
     args = parser.parse_args()
+    if args.tabari and not (args.tabari_project and args.tabari_project.is_file()):
+        parser.error("--tabari needs --tabari-project FILE: a TABARI project naming actors, verbs and options files")
     options = Options.create()
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.corpus or generate(Path(tmp), args.articles, args.seed)
@@ -76,6 +98,9 @@ def main() -> None:
             Article(id="warm-en", text="Putin met Xi in Beijing on Friday.", lang="en"),
         ]
         list(analyze_all(warm, options=options))
+        if args.peer:
+            side_by_side(args, folder, Path(tmp), options)
+            return
         if args.scaling:
             parts = plan_parts([str(folder)], settings=options.settings) * args.repeat
             scaling(parts, options, max(args.workers, 2), args.scaling)
@@ -121,6 +146,28 @@ def main() -> None:
     print(f"peak memory (MB):  {peak_mb:,.0f}  (the largest process)")
     if expected:
         print(f"synthetic recall:  {found / expected:.2f} of {expected} reported events (type + actors)")
+
+
+def side_by_side(args: argparse.Namespace, folder: Path, tmp: Path, options: Options) -> None:
+    peer = _script("peer")
+    corpus = tmp / "peer-corpus.jsonl"
+    peer.write_corpus(peer.articles(folder, options, only_lang=args.only_lang), args.repeat, corpus)
+    where = peer.Peer(corpus, args.tabari_text or tmp / "peer.tabari.txt", args.tabari, args.tabari_project)
+    peer.compare(where, options, args.rounds)
+    peak_mb = max(resource.getrusage(who).ru_maxrss for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)) / 1024
+    print(f"peak memory (MB):  {peak_mb:,.0f}  (the largest process)")
+    print(f"machine:           {_cpu()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+
+
+def _cpu() -> str:
+    """The processor's model name (Linux), else the architecture."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
 
 
 def scaling(parts: list, options: Options, workers: int, rounds: int) -> None:

@@ -25,7 +25,7 @@ from diplograph.lang.load import SUPPORTED_LANGUAGES
 from diplograph.model import Article, Document, Rejection, Sentence
 from diplograph.settings import Settings, load_settings
 from diplograph.temporal.dates import PartialDate
-from diplograph.temporal.tagger import tag_times
+from diplograph.temporal.tagger import TimeScan, resolve_times, scan_times
 from diplograph.text.langid import identify
 from diplograph.text.normalize import NormText, normalize
 from diplograph.text.tokenize import split_sentences
@@ -70,9 +70,10 @@ def analyze(article: Article, *, options: Options | None = None) -> Document:
     norm = normalize(article.text)
     lang = _language(article, norm.text, options, settings)
     sentences = split_sentences(norm.text, lang=lang)
-    published, published_from = _publication_date(article, norm, sentences, lang, options)
+    scan = scan_times(norm, sentences, lang=lang)  # one pass serves the dateline and the text
+    published, published_from = _publication_date(article, norm, sentences, scan, options)
     reference = PartialDate.parse(published)
-    times = tag_times(norm, sentences, lang=lang, reference=reference)
+    times = resolve_times(scan, norm, sentences, reference=reference)
     on = None
     if reference is not None:
         # A month or year stands for its middle for role resolution ("2024-10" -> 2024-10-01).
@@ -170,7 +171,7 @@ def _language(article: Article, text: str, options: Options, settings: Settings)
 
 
 def _publication_date(
-    article: Article, norm: NormText, sentences: tuple[Sentence, ...], lang: str, options: Options
+    article: Article, norm: NormText, sentences: tuple[Sentence, ...], scan: TimeScan, options: Options
 ) -> tuple[str | None, str]:
     """Option, then metadata, then a full date in the dateline or header of the text."""
     if options.published:
@@ -178,7 +179,7 @@ def _publication_date(
     meta = PartialDate.parse(article.published)
     if meta is not None and meta.granularity == "day":
         return meta.iso(), "metadata"
-    header = _dateline(norm, sentences, lang)
+    header = _dateline(norm, sentences, scan)
     if meta is not None:
         # A header date refines a partial metadata date ("2024-10" + "25.10.2024").
         if header and meta.granularity != "day" and header.startswith(meta.iso()):
@@ -189,9 +190,10 @@ def _publication_date(
     return None, "none"
 
 
-def _dateline(norm: NormText, sentences: tuple[Sentence, ...], lang: str) -> str | None:
-    head = tuple(s for s in sentences if s.start < _DATELINE_CHARS)[:3]
-    for expression in tag_times(norm, head, lang=lang, reference=None):
+def _dateline(norm: NormText, sentences: tuple[Sentence, ...], scan: TimeScan) -> str | None:
+    """The first full date among the opening sentences, read without a publication date."""
+    head = sum(1 for s in sentences[:3] if s.start < _DATELINE_CHARS)
+    for expression in resolve_times(scan, norm, sentences, reference=None, within=head):
         if expression.kind == "date" and expression.granularity == "day" and expression.value:
             return expression.value
     return None

@@ -79,39 +79,51 @@ def find_actors(
 
 
 def _match(tokens: tuple[Token, ...], lexicon: Lexicon, *, shouted: bool = False) -> list[_Item]:
+    """Gazetteer matches, left to right: at each token the first candidate name that fits, as
+    written, then (in a shouted sentence) in ordinary case. One dict lookup a token; most have no
+    candidate and cost nothing more (an Aho-Corasick automaton over the sentence measured slower)."""
     items: list[_Item] = []
     words = [t.text for t in tokens]
     titled = _titled(words) if shouted else None
+    get = lexicon.index.get
     i = 0
     n = len(tokens)
     while i < n:
+        candidates = get(words[i])
+        found = _fit(candidates, words, i, n) if candidates else None
+        if found is None and titled is not None and (candidates := get(titled[i])):
+            found = _fit(candidates, titled, i, n)
         token = tokens[i]
-        found = False
-        for texts in (words, titled) if titled is not None else (words,):
-            for surface, entry in lexicon.candidates(texts[i]):
-                length = len(surface)
-                if length == 1 or (
-                    i + length <= n
-                    and _same(texts[i + 1], surface[1], length == 2)  # most multi-word candidates fail here
-                    and all(_same(texts[i + k], surface[k], k == length - 1) for k in range(2, length))
-                ):
-                    last = tokens[i + length - 1]
-                    end = last.end if last.text == surface[-1] else last.start + len(surface[-1])
-                    items.append(_Item(entry, i, i + length, token.start, end))
-                    if end < last.end:  # "United Nations-brokered", "South Korea-Japan": the rest of the compound
-                        rest = _compound_parts(last, i + length - 1, lexicon)
-                        items.extend(item for item in rest if item.start >= end)
-                    i += length
-                    found = True
-                    break
-            if found:
-                break
-        if found:
+        if found is not None:
+            surface, entry = found
+            length = len(surface)
+            last = tokens[i + length - 1]
+            end = last.end if last.text == surface[-1] else last.start + len(surface[-1])
+            items.append(_Item(entry, i, i + length, token.start, end))
+            if end < last.end:  # "United Nations-brokered", "South Korea-Japan": the rest of the compound
+                rest = _compound_parts(last, i + length - 1, lexicon)
+                items.extend(item for item in rest if item.start >= end)
+            i += length
             continue
         if "-" in token.text and token.is_word:
             items.extend(_compound_parts(token, i, lexicon))
         i += 1
     return items
+
+
+def _fit(
+    candidates: tuple[tuple[tuple[str, ...], Entry], ...], texts: list[str], i: int, n: int
+) -> tuple[tuple[str, ...], Entry] | None:
+    """The first candidate whose words follow at ``i``, in the lexicon's order."""
+    for surface, entry in candidates:
+        length = len(surface)
+        if length == 1 or (
+            i + length <= n
+            and _same(texts[i + 1], surface[1], length == 2)  # most multi-word candidates fail here
+            and all(_same(texts[i + k], surface[k], k == length - 1) for k in range(2, length))
+        ):
+            return surface, entry
+    return None
 
 
 def _same(text: str, word: str, last: bool) -> bool:
@@ -121,9 +133,13 @@ def _same(text: str, word: str, last: bool) -> bool:
 
 def _shouted(tokens: tuple[Token, ...]) -> bool:
     """A sentence written in capitals ("FRANCE ACCUSED RWANDA …"): most of its words are."""
-    letters = [t.text for t in tokens if t.is_word and t.text[:1].isalpha()]
-    upper = sum(1 for w in letters if w.isupper() and len(w) > 1)
-    return upper >= 3 and upper * 3 >= len(letters) * 2
+    upper = letters = 0
+    for t in tokens:
+        if t.is_word and t.text[:1].isalpha():
+            letters += 1
+            if len(t.text) > 1 and t.text.isupper():
+                upper += 1
+    return upper >= 3 and upper * 3 >= letters * 2
 
 
 def _titled(words: list[str]) -> list[str]:

@@ -18,7 +18,7 @@ from diplograph.cli.app import app, err_console
 from diplograph.ingest.parts import plan_parts
 from diplograph.model import Document, Rejection
 from diplograph.pipeline import Options, analyze_parts
-from diplograph.serialize import document_json
+from diplograph.serialize import document_json, json_line
 
 
 class OutputFormat(str, Enum):
@@ -78,7 +78,11 @@ def run_analyze(paths: list[str], *, options: Options, output_format: str) -> in
 def _print(doc: Document, output_format: str, console: Console) -> None:
     record = document_json(doc)
     if output_format == "json":
-        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        line = json_line(record)
+        if (out := getattr(sys.stdout, "buffer", None)) is not None:  # bytes straight out: no re-encoding
+            out.write(line)
+        else:
+            sys.stdout.write(line.decode("utf-8"))
     elif output_format == "pretty":  # for people: what was found first, the mentions behind it after
         first = ("schema", "document", "events", "flags")
         record = {key: record[key] for key in first if key in record} | record

@@ -14,6 +14,7 @@ import duckdb
 import pyarrow as pa
 
 from diplograph.store import history
+from diplograph.store.dyads import refresh_dyads
 from diplograph.store.merge import MergedEvent, Report, merge_group, merge_key
 from diplograph.store.schema import EVENT_TABLES, PLACE_COLUMNS
 from diplograph.store.writer import place_fields
@@ -114,6 +115,7 @@ def merge_events(con: duckdb.DuckDBPyConnection, *, run: str | None = None) -> M
                 _insert(writer, _event_rows(pending, names, kinds))
                 pending = []
         _insert(writer, _event_rows(pending, names, kinds))
+        refresh_dyads(writer)
         added, changed = _record_history(writer, run)
         writer.execute("DROP TABLE _old_events")
         writer.execute("DROP TABLE _old_members")

@@ -112,4 +112,10 @@ CREATE TABLE IF NOT EXISTS event_history (  -- what became of event ids a merge 
 CREATE TABLE IF NOT EXISTS event_reports (event VARCHAR, report VARCHAR);
 CREATE TABLE IF NOT EXISTS event_actors (event VARCHAR, side VARCHAR, code VARCHAR, name VARCHAR, kind VARCHAR);
 CREATE TABLE IF NOT EXISTS event_flags (event VARCHAR, kind VARCHAR, message VARCHAR);
+
+CREATE TABLE IF NOT EXISTS event_dyads (    -- derived from events by every merge (store.dyads)
+    actor_a VARCHAR, actor_b VARCHAR,       -- one row per ordered pair: a acts on b (joint: both take part)
+    event VARCHAR, type VARCHAR, quad_class TINYINT, goldstein DOUBLE, joint BOOLEAN, date VARCHAR,
+    month VARCHAR, modality VARCHAR, outlets INTEGER, first_report VARCHAR, disputed BOOLEAN
+);                                          -- rows sorted by (actor_a, actor_b): dyad series skip the rest
 """

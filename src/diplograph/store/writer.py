@@ -24,6 +24,7 @@ from diplograph.events.plover import QUAD_CLASS
 from diplograph.ingest.decode import printable
 from diplograph.model import Document, Rejection
 from diplograph.places import resolve
+from diplograph.store.dyads import fill_if_missing
 from diplograph.store.schema import DDL, DEFAULT_BATCH, DEFAULT_DB, PLACE_COLUMNS, SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
@@ -74,6 +75,7 @@ def connect(
         for table in ("reports", "events"):  # columns added since schema 1 was first written
             for column, kind in PLACE_COLUMNS:
                 con.execute(f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS {column} {kind}")
+        fill_if_missing(con)  # event_dyads, added since: a store's events get their pairs once
         con.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", [str(SCHEMA_VERSION)])
         con.execute("COMMIT")
         _check_version(con, path)

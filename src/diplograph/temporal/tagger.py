@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TypeVar
 
@@ -20,10 +21,24 @@ from diplograph.text.normalize import NormText
 T = TypeVar("T")
 
 
+@dataclass(frozen=True, slots=True)
+class TimeScan:
+    """The pattern matches of a text, before resolution: they do not depend on the publication
+    date, so one scan serves the dateline (resolved without a date) and the text (with one)."""
+
+    lang: str
+    found: tuple[tuple[int, int, int, str, re.Match[str]], ...]  # start, -length, priority, rule, match
+
+
 def tag_times(
     norm: NormText, sentences: tuple[Sentence, ...], *, lang: str, reference: PartialDate | None
 ) -> tuple[TimeExpression, ...]:
     """All time expressions of the text, longest match first, resolved against ``reference``."""
+    return resolve_times(scan_times(norm, sentences, lang=lang), norm, sentences, reference=reference)
+
+
+def scan_times(norm: NormText, sentences: tuple[Sentence, ...], *, lang: str) -> TimeScan:
+    """Every pattern match inside the stretches around its cues, in text order, longest first."""
     g = grammar(lang)
     text = norm.text
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
@@ -38,12 +53,36 @@ def tag_times(
                 if m.end() > m.start():
                     found.append((m.start(), -(m.end() - m.start()), priority, rule, m))
     found.sort(key=lambda f: (f[0], f[1], f[2]))
+    return TimeScan(lang, tuple(found))
+
+
+def resolve_times(
+    scan: TimeScan,
+    norm: NormText,
+    sentences: tuple[Sentence, ...],
+    *,
+    reference: PartialDate | None,
+    within: int | None = None,
+) -> tuple[TimeExpression, ...]:
+    """The expressions of ``scan`` resolved against ``reference``, overlaps dropped.
+
+    Args:
+        within: only the first ``within`` sentences (the dateline): a match never crosses a
+            sentence, so this is what scanning those sentences alone finds.
+    """
+    g = grammar(scan.lang)
+    text = norm.text
+    if within is not None:
+        sentences = sentences[:within]
+    until = sentences[-1].end if sentences else 0
     sentence_starts = [s.start for s in sentences]
     result: list[TimeExpression] = []
     taken_until = -1
-    for start, _neg_len, _priority, rule, m in found:
+    for start, _neg_len, _priority, rule, m in scan.found:
         if start < taken_until:
             continue
+        if within is not None and start >= until:
+            break
         index = max(bisect_right(sentence_starts, start) - 1, 0)
         sentence_text = text[sentences[index].start : sentences[index].end] if sentences else text
         expression = _resolve_in_calendar(rule, m, g, reference, sentence_text)
