@@ -178,7 +178,9 @@ def find_target(
             return min(marked, key=lambda g: abs(g.first - match.first))
     free = [g for g in candidates if g.preposition is None and not _is_modifier(g)]
     if exclude is not None:
-        free = [g for g in free if g.first > exclude.last]
+        # After the source, and not the source named again ("Moskau kritisierte …: Kremlsprecher
+        # Peskow warf Berlin vor": the spokesman is Moscow, Berlin the target).
+        free = [g for g in free if g.first > exclude.last and set(g.codes) - set(exclude.codes)]
     if free:
         return free[0]
     if "noun" not in trigger.flags:
