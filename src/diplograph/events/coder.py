@@ -40,7 +40,7 @@ from diplograph.events.draft import EventDraft, draft_confidence, entity_codes
 from diplograph.events.groups import ActorGroup, group_mentions, split_clauses, token_spans
 from diplograph.events.pronouns import pronoun_referent, pronoun_subject, speaker_pronoun
 from diplograph.events.rules import EventRules, event_rules, has_phrase, has_word
-from diplograph.events.triggers import TriggerLexicon, TriggerMatch, trigger_lexicon
+from diplograph.events.triggers import TriggerLexicon, best_matches, trigger_lexicon
 from diplograph.events.word_classes import after_determiner, verb_positions, written_verb
 from diplograph.model import (
     ActorMention,
@@ -166,7 +166,7 @@ def _inherited(
     Rahmen ein Abkommen unterzeichnet") is the last such event named ("das Abkommen"), or
     involves the parties the previous sentence was about."""
     words = [t.text.lower() for t in sent.tokens]
-    joint = [m for m in _best_matches(lexicon.find(words, 0, len(words))) if m.trigger.symmetric]
+    joint = [m for m in best_matches(lexicon.find(words, 0, len(words))) if m.trigger.symmetric]
     if not joint:
         return []
     spans = token_spans(norm, sent)
@@ -222,7 +222,7 @@ def _code_sentence(
     quote_speaker = speaker_attribution(speaker, words, rules) if speaker else None
     # One clause spanning the sentence has the sentence's matches (most sentences): no second lookup.
     clause_matches = [
-        _best_matches(in_sentence if (start, end) == (0, len(words)) else lexicon.find(words, start, end))
+        best_matches(in_sentence if (start, end) == (0, len(words)) else lexicon.find(words, start, end))
         for start, end in clauses
     ]
     if not any(clause_matches):
@@ -382,28 +382,6 @@ def _code_sentence(
                 code = draft.source[0].entity.code
                 draft.attribution = Attribution(code, code, "actor")
     return drafts, main_subject, quote_speaker
-
-
-def _best_matches(matches: list[TriggerMatch]) -> list[TriggerMatch]:
-    """Non-overlapping matches, longest and most specific first, then in text order. A
-    construction whose words enclose a whole other construction is two readings run together
-    ("called on Ethiopia to pull its troops back" is no "back call"): it gives way."""
-    nested = [m for m in matches if len(m.positions) > 1]
-    matches = [
-        m for m in matches
-        if len(m.positions) < 2
-        or not any(o is not m and m.first < o.first and o.last < m.last and not set(o.positions) & set(m.positions)
-                   for o in nested)
-    ]  # fmt: skip
-    ranked = sorted(matches, key=lambda m: (-(m.last - m.first + 1) - 2 * len(m.positions), m.first))
-    taken: set[int] = set()
-    kept = []
-    for match in ranked:
-        if any(p in taken for p in match.positions):
-            continue
-        kept.append(match)
-        taken.update(match.positions)
-    return sorted(kept, key=lambda m: m.first)
 
 
 def _location(

@@ -273,3 +273,25 @@ def _compile(lang: str, triggers: list[Trigger], compound_heads: bool) -> Trigge
         lemma=lemma,
         compound_heads=compound_heads,
     )
+
+
+def best_matches(matches: list[TriggerMatch]) -> list[TriggerMatch]:
+    """Non-overlapping matches, longest and most specific first, then in text order. A
+    construction whose words enclose a whole other construction is two readings run together
+    ("called on Ethiopia to pull its troops back" is no "back call"): it gives way."""
+    nested = [m for m in matches if len(m.positions) > 1]
+    matches = [
+        m for m in matches
+        if len(m.positions) < 2
+        or not any(o is not m and m.first < o.first and o.last < m.last and not set(o.positions) & set(m.positions)
+                   for o in nested)
+    ]  # fmt: skip
+    ranked = sorted(matches, key=lambda m: (-(m.last - m.first + 1) - 2 * len(m.positions), m.first))
+    taken: set[int] = set()
+    kept = []
+    for match in ranked:
+        if any(p in taken for p in match.positions):
+            continue
+        kept.append(match)
+        taken.update(match.positions)
+    return sorted(kept, key=lambda m: m.first)
