@@ -376,3 +376,17 @@ def test_a_city_named_as_a_place_is_the_location(read, lang, text, place):
     """Not only capitals: a city named where the event happens is its location, as written."""
     locations = {e.location for e in read(text, lang=lang, published="2025-05-16").events}
     assert place in locations, locations
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "place"),
+    [
+        ("de", "Moskau - Russland und der Iran haben am Freitag einen Partnerschaftsvertrag unterzeichnet.", "Moscow"),
+        ("de", "Teheran (dpa) - Der Iran hat Israel scharf kritisiert.", "Tehran"),
+        ("en", "Beijing (Reuters) - China and Russia signed a new energy agreement on Monday.", "Beijing"),
+    ],
+)
+def test_a_dateline_capital_is_the_location_of_the_lead(read, lang, text, place):
+    """ "Moskau - …": the capital a report was filed from is where its lead happened, not an actor."""
+    events = read(text, lang=lang, published="2025-01-17").events
+    assert events and all(e.location == place for e in events), [(e.type, e.location) for e in events]

@@ -37,7 +37,7 @@ from diplograph.events.claims import (
 from diplograph.events.dating import nearest_date, time_owners, unreported_times
 from diplograph.events.document_merge import merge_drafts
 from diplograph.events.draft import EventDraft, draft_confidence, entity_codes
-from diplograph.events.groups import ActorGroup, group_mentions, split_clauses, token_spans
+from diplograph.events.groups import ActorGroup, dateline_end, group_mentions, split_clauses, token_spans
 from diplograph.events.pronouns import pronoun_referent, pronoun_subject, speaker_pronoun
 from diplograph.events.rules import EventRules, event_rules, has_phrase, has_word
 from diplograph.events.triggers import TriggerLexicon, best_matches, trigger_lexicon
@@ -387,11 +387,13 @@ def _code_sentence(
 def _location(
     mentions: list[ActorMention], spans: list[tuple[int, int]], words: list[str], capitals: dict[str, str]
 ) -> str | None:
-    """Where the sentence's events happen: the first capital named as a place ("in Moskau"), not
-    as its government ("Moskau erklärte"), or the first other city ("in Istanbul", as written:
-    the store resolves it to coordinates)."""
+    """Where the sentence's events happen: the first capital named as a place ("in Moskau") or
+    in a dateline ("MOSKAU (Reuters) -"), not as its government ("Moskau erklärte"), or the first
+    other city ("in Istanbul", as written: the store resolves it to coordinates)."""
+    end = dateline_end(words, spans)
     for m in mentions:
-        if m.form == "capital" and not m.metonymy:
+        in_dateline = end >= 0 and m.start < spans[end][0]  # "MOSKAU (Reuters) -": where it was filed
+        if m.form == "capital" and (not m.metonymy or in_dateline):
             return capitals.get(m.entity.code, m.text)
         if m.form == "place":
             return m.text

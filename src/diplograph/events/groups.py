@@ -63,10 +63,10 @@ def group_mentions(
             continue
         located.append((first, last, m))
     located.sort(key=lambda x: (x[0], x[1]))
-    dateline_end = _dateline_end(words, spans)
+    dateline = dateline_end(words, spans)
     located = [
         (first, last, m) for first, last, m in located
-        if first > dateline_end
+        if first > dateline
         and not (m.form == "adjective" and _modifies_material(words, last, rules))
         and not _names_feature(words, first, last, rules)
     ]  # fmt: skip
@@ -188,7 +188,7 @@ def _mediator_marker(words: list[str], first: int, rules: EventRules) -> tuple[i
     return None
 
 
-def _dateline_end(words: list[str], spans: list[tuple[int, int]]) -> int:
+def dateline_end(words: list[str], spans: list[tuple[int, int]]) -> int:
     """Index of the dash ending a dateline ("Luxemburg - Die EU …", "MOSCOW (Reuters) —"), or -1;
     a hyphen written against the word before it joins words ("the U.S.-brokered truce")."""
     for i, word in enumerate(words[:8]):
