@@ -139,9 +139,10 @@ def clause_roles(
         joint = target or next((g for g in clause_groups if g.preposition in rules.joint_prepositions), None)
         if joint is not None:
             return joint, None, False  # "ein Abkommen zwischen Russland und Iran"
-    placed = [g for g in clause_groups if g.marker in rules.place_prepositions and g is not target]
-    if source is None and trigger.type in _PLACE_SOURCED and placed:
-        return placed[0], target, False  # "In Tiflis protestierten Zehntausende gegen Russland"
+    if source is None and trigger.type in _PLACE_SOURCED:
+        placed = [g for g in clause_groups if g.marker in rules.place_prepositions and g is not target]
+        if placed:
+            return placed[0], target, False  # "In Tiflis protestierten Zehntausende gegen Russland"
     from_context = False
     if source is None:
         from_context = True

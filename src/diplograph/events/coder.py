@@ -239,10 +239,11 @@ def _code_sentence(
         accusation: tuple[ActorGroup | None, ActorGroup | None, int] | None = None
         in_clause = [g for g in groups if start <= g.first and g.last < end]
         # "die US-vermittelte Waffenruhe": the mediator is no party to the truce.
-        compound_agents = {id(a) for m in matches if (a := hyphen_agent(in_clause, m, words)) is not None}
+        agent_of = {id(m): hyphen_agent(in_clause, m, words) for m in matches}
+        compound_agents = {id(a) for a in agent_of.values() if a is not None}
         verb_seen = False
         for match in matches:
-            own_agent = hyphen_agent(in_clause, match, words)  # before a participle may read as a noun
+            own_agent = agent_of[id(match)]  # read before a participle may be taken as a noun
             by_position = False  # roles read from the clause's word order (not a construction)
             trigger = match.trigger
             if (

@@ -125,7 +125,7 @@ def _partners_present(words: list[str], group_first: int, first: int, between: l
     auch Y"; "sanctions on Syria as the West" are two groups."""
     window = words[max(group_first - 2, 0) : first + 2]
     return all(
-        any(partner in window for partner in rules.paired_connectors[w].split("|"))
+        any(partner in window for partner in rules.paired_connectors[w])
         for w in between
         if w in rules.paired_connectors
     )

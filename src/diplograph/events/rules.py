@@ -51,7 +51,7 @@ class EventRules:
     media_nouns: frozenset[str]
     place_prepositions: frozenset[str]
     # Connectors that join actors only with their partner word: "as" with "well" ("as well as").
-    paired_connectors: dict[str, str]
+    paired_connectors: dict[str, tuple[str, ...]]
     reciprocals: tuple[tuple[str, ...], ...]  # "each other", "sich gegenseitig"
     mediator_markers: tuple[tuple[str, ...], ...]  # "unter Vermittlung", "mediated by"
     feature_nouns: frozenset[str]  # "Sea" in "Sea of Japan", "Meer" in "Japanisches Meer"
@@ -118,7 +118,7 @@ def event_rules(lang: str) -> EventRules:
         indefinite_perfect=words("indefinite_perfect"),
         media_nouns=words("media_nouns"),
         place_prepositions=words("place_prepositions"),
-        paired_connectors={k.lower(): v.lower() for k, v in cfg.get("paired_connectors", {}).items()},
+        paired_connectors={k.lower(): tuple(v.lower().split("|")) for k, v in cfg.get("paired_connectors", {}).items()},
         reciprocals=phrases("reciprocals"),
         mediator_markers=phrases("mediator_markers"),
         feature_nouns=words("feature_nouns"),
